@@ -1,0 +1,24 @@
+/** Examples and closing notes of `vm-template --help`. */
+export const EXAMPLES: [string, string][] = [
+  ["vm-template -f examples/ratings-vm/values.yaml", "every file of a values file, as one YAML stream"],
+  ["vm-template -f values.yaml -o out/", "write the files under out/ (all or nothing)"],
+  ["vm-template -f values.yaml -s sidecar.yaml", "only the Sidecar"],
+  ["vm-template values -f values.yaml --json", "the values a render would use"],
+  ["vm-template schema > values.schema.json", "the values JSON Schema, for an editor"],
+];
+
+export const HELP_EPILOGUE = [
+  "The VM's docker-compose file, as TSB's `helm template tetrate/install/helm/vm` makes it:",
+  "  vm-template --set global.hub=registry.internal/tetrate --set global.tcc.tenant=t1 \\",
+  "    --set global.tcc.environment=prod --set global.tcc.cluster=c1 \\",
+  "    --set global.vmgateway.host=1.2.3.4 \\",
+  "    --set global.sidecar.appNs=bookinfo-vm --set global.sidecar.appId=bookinfo \\",
+  "    --set global.sidecar.serviceDefinition=details \\",
+  "    --show-only docker-compose.yaml > docker-compose.yaml",
+  "",
+  "Value sources merge as in Helm: -f files left to right, then --set-json, --set, --set-string,",
+  "--set-file, --set-literal. A key set to null is removed. Files: docker-compose.yaml always;",
+  "servicedefinition.yaml with serviceDefinition; sidecar.yaml with sidecarResource or",
+  "serviceDefinition; workloadentry.yaml with workloadEntry.",
+  "Exit status: 0 success, 1 invalid values or render error, 2 usage error.",
+].join("\n");

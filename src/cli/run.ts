@@ -1,0 +1,169 @@
+import yargs from "yargs";
+import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
+import { builtinChart } from "../chart/builtin.js";
+import { mergeValues } from "../values/mergeValues.js";
+import { parseValuesYaml } from "../values/parseValuesYaml.js";
+import { validateValues } from "../schema/validateValues.js";
+import { render } from "../render.js";
+import { formatStream, selectFiles } from "../output/formatStream.js";
+import { blockYaml } from "../render/blockYaml.js";
+import { readValuesFile, setFileReader, writeOutputDir } from "./files.js";
+import { HELP_EPILOGUE, EXAMPLES } from "./help.js";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** All of standard input, for `-f -`. */
+  readStdin: () => Promise<string>;
+  cwd: string;
+  version: string;
+}
+
+interface Args {
+  values: string[];
+  set: string[];
+  setString: string[];
+  setJson: string[];
+  setFile: string[];
+  setLiteral: string[];
+  showOnly: string[];
+  outputDir?: string;
+  json: boolean;
+  command: "render" | "values" | "schema";
+}
+
+/** The CLI: parses argv, runs the command, returns the exit status (0 ok, 1 invalid values or render error, 2 usage). */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed: Args | number;
+  try {
+    parsed = await parseArgs(argv, io);
+  } catch (e) {
+    return report(e, io);
+  }
+  if (typeof parsed === "number") return parsed;
+  try {
+    await execute(parsed, io);
+    return 0;
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+async function execute(args: Args, io: CliIO): Promise<void> {
+  const chart = builtinChart();
+  if (args.command === "schema") {
+    io.stdout(`${JSON.stringify(chart.schema, null, 2)}\n`);
+    return;
+  }
+  const files = [];
+  for (const path of args.values) {
+    files.push(path === "-" ? parseValuesYaml(await io.readStdin(), "<stdin>") : readValuesFile(path, io.cwd));
+  }
+  const values = mergeValues(
+    { files, setJson: args.setJson, set: args.set, setString: args.setString, setFile: args.setFile, setLiteral: args.setLiteral },
+    { readFile: setFileReader(io.cwd) },
+  );
+  if (args.command === "values") {
+    const result = validateValues(values, chart);
+    if (!result.ok) throw new VmTemplateError("SCHEMA", result.problems);
+    io.stdout(args.json ? `${JSON.stringify(sortKeys(result.values), null, 2)}\n` : `${blockYaml(result.values, 0).join("\n")}\n`);
+    return;
+  }
+  const rendered = render({ values, chart }).files;
+  const { files: selected, missing } = selectFiles(rendered, args.showOnly);
+  if (missing.length) {
+    const unknown = missing.filter((m) => !(m in chart.templates));
+    if (unknown.length) {
+      throw new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file in the chart (files: ${Object.keys(chart.templates).sort().join(", ")})` })));
+    }
+    throw new VmTemplateError("RENDER", missing.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
+  }
+  if (args.outputDir !== undefined) {
+    for (const path of writeOutputDir(args.outputDir, selected)) io.stdout(`wrote ${path}\n`);
+  } else io.stdout(formatStream(chart.name, selected));
+}
+
+function report(e: unknown, io: CliIO): number {
+  if (e instanceof VmTemplateError) {
+    io.stderr(e.problems.map((p: Problem) => `error: ${formatProblem(p)}\n`).join(""));
+    return e.code === "USAGE" ? 2 : 1;
+  }
+  // A bug, not a user error: say so plainly, still without a stack trace.
+  io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
+  return 1;
+}
+
+async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | number> {
+  const repeatable = { type: "string", nargs: 1, requiresArg: true } as const;
+  let usageError: string | undefined;
+  let output = "";
+  const parser = yargs()
+    .scriptName("vm-template")
+    .usage("Usage: vm-template [render|values|schema] [flags]\n\nGenerates the files that onboard a VM workload into an Istio / TSB mesh.")
+    .command(["render", "$0"], "render the files (default command)")
+    .command("values", "print the effective values (defaults + sources) as YAML, or --json")
+    .command("schema", "print the values JSON Schema")
+    .option("values", { alias: "f", ...repeatable, describe: "values file (repeatable; - reads stdin)" })
+    .option("set", { ...repeatable, describe: "set values: a.b=c,list[0]=x (typed as Helm does)" })
+    .option("set-string", { ...repeatable, describe: "set values, always as strings" })
+    .option("set-json", { ...repeatable, describe: "set values to JSON: a={\"k\":1}" })
+    .option("set-file", { ...repeatable, describe: "set a value to the content of a file: key=path" })
+    .option("set-literal", { ...repeatable, describe: "set one value to the literal rest of the string" })
+    .option("show-only", { alias: "s", ...repeatable, describe: "only print this file (repeatable)" })
+    .option("output-dir", { alias: "o", type: "string", requiresArg: true, describe: "write the files under this directory, all or nothing" })
+    .option("json", { type: "boolean", default: false, describe: "values: print JSON instead of YAML" })
+    .example(EXAMPLES)
+    .epilogue(HELP_EPILOGUE)
+    .strict()
+    .help()
+    .alias("help", "h")
+    .version(io.version)
+    .wrap(Math.min(110, 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usageError = msg ?? err?.message ?? "invalid arguments";
+    });
+  const result = await new Promise<Record<string, unknown>>((done) => {
+    parser.parse([...argv], {}, (_err, parsedArgv, out) => {
+      output = out;
+      done(parsedArgv as Record<string, unknown>);
+    });
+  });
+  if (usageError) {
+    io.stderr(`error: ${usageError}\nRun 'vm-template --help' for usage.\n`);
+    return 2;
+  }
+  if (output) {
+    io.stdout(`${output}\n`);
+    return 0;
+  }
+  const positional = (result._ as unknown[]).map(String);
+  const command = positional[0] ?? "render";
+  if (positional.length > 1 || !["render", "values", "schema"].includes(command)) {
+    io.stderr(`error: unexpected argument ${JSON.stringify(positional.slice(command === positional[0] && ["render", "values", "schema"].includes(command) ? 1 : 0)[0])}\nRun 'vm-template --help' for usage.\n`);
+    return 2;
+  }
+  const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  return {
+    command: command as Args["command"],
+    values: list(result.values),
+    set: list(result.set),
+    setString: list(result["set-string"]),
+    setJson: list(result["set-json"]),
+    setFile: list(result["set-file"]),
+    setLiteral: list(result["set-literal"]),
+    showOnly: list(result["show-only"]),
+    outputDir: result["output-dir"] as string | undefined,
+    json: Boolean(result.json),
+  };
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) Object.defineProperty(out, k, { value: sortKeys((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,31 @@
+import { VmTemplateError } from "./errors.js";
+import type { Chart } from "./chart/chart.js";
+import { builtinChart } from "./chart/builtin.js";
+import { validateValues } from "./schema/validateValues.js";
+import { renderChart, type RenderedFile } from "./render/renderChart.js";
+import { checkOutput } from "./output/checkOutput.js";
+import type { Values } from "./values/objects.js";
+
+export interface RenderInput {
+  /** User values, as mergeValues returns them (chart defaults are applied here). */
+  values: Values;
+  /** The chart to render; the built-in one when omitted. */
+  chart?: Chart;
+}
+
+export interface RenderResult {
+  files: RenderedFile[];
+}
+
+/**
+ * The whole pipeline after the values are gathered: coalesce over the chart's defaults ->
+ * validate -> render -> check the output. Pure: no file system, process or console. Throws
+ * VmTemplateError (SCHEMA, RENDER or OUTPUT) with every problem found.
+ */
+export function render({ values, chart = builtinChart() }: RenderInput): RenderResult {
+  const result = validateValues(values, chart);
+  if (!result.ok) throw new VmTemplateError("SCHEMA", result.problems);
+  const files = renderChart(chart, result.values);
+  checkOutput(files);
+  return { files };
+}

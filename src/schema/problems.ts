@@ -1,0 +1,88 @@
+import type { ErrorObject } from "ajv";
+import { showValue, type Problem } from "../errors.js";
+import { joinPath } from "../values/objects.js";
+import { closestKey } from "./suggest.js";
+
+type SchemaNode = Record<string, unknown>;
+
+/**
+ * The one place where the schema library's errors become vm-template problems: a value path in
+ * dotted form, the rule in words (`x-expected` of the schema node when it has one) and the value
+ * given. Subschema noise (the branches of an anyOf, the `if` of an if/then) is folded away.
+ */
+export function toProblems(errors: readonly ErrorObject[]): Problem[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  const problems: Problem[] = [];
+  for (const [instancePath, list] of byPath) {
+    const segments = pointerSegments(instancePath);
+    const typeError = list.find((e) => e.keyword === "type");
+    const anyOf = list.find((e) => e.keyword === "anyOf");
+    let relevant = list.filter((e) => e.keyword !== "if" && !/\/anyOf\/\d+\//.test(e.schemaPath));
+    if (typeError) relevant = relevant.filter((e) => e === typeError || e.keyword === "required" || e.keyword === "additionalProperties");
+    // The anyOf's own rule (x-expected) says it all; its branches' failures are noise.
+    else if (anyOf) relevant = relevant.filter((e) => e === anyOf || e.keyword === "required" || e.keyword === "additionalProperties");
+    for (const e of relevant) problems.push(toProblem(e, segments));
+  }
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.path}\u0000${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
+  const parent = (e.parentSchema ?? {}) as SchemaNode;
+  const expected = typeof parent["x-expected"] === "string" ? parent["x-expected"] : undefined;
+  const got = ` (got ${showValue(e.data)})`;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required": {
+      const why = typeof parent["x-required-why"] === "string" ? ` (${parent["x-required-why"]})` : "";
+      return { path: joinPath([...segments, String(params.missingProperty)]), message: `is required${why}` };
+    }
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const known = Object.keys((parent.properties ?? {}) as SchemaNode);
+      const suggestion = closestKey(key, known);
+      const hint = suggestion ? `did you mean "${suggestion}"?` : known.length ? `known keys: ${known.join(", ")}` : "no keys are allowed here";
+      return { path: joinPath([...segments, key]), message: `unknown key (${hint})` };
+    }
+    case "propertyNames":
+      return { path: joinPath([...segments, String(params.propertyName)]), message: "is not a valid key" };
+    case "type":
+      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got}` };
+    case "minItems":
+      return { path: joinPath(segments), message: `must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}${got}` };
+    case "uniqueItems":
+      return { path: joinPath(segments), message: `must not repeat an item (items ${params.j} and ${params.i} are equal)` };
+    default:
+      return { path: joinPath(segments), message: `must be ${expected ?? ruleText(e)}${got}` };
+  }
+}
+
+function ruleText(e: ErrorObject): string {
+  return (e.message ?? "valid").replace(/^must (be )?/, "");
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** JSON pointer to path segments; all-digit segments are list indexes. */
+function pointerSegments(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}

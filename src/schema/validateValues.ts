@@ -1,0 +1,63 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Problem } from "../errors.js";
+import type { Chart } from "../chart/chart.js";
+import { builtinChart } from "../chart/builtin.js";
+import { coalesce } from "../values/coalesce.js";
+import { hasOwn, isMap, setKey, type Values } from "../values/objects.js";
+import { toProblems } from "./problems.js";
+
+// ajv-formats is CommonJS; its default export arrives wrapped when imported from ESM.
+type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+
+export interface ValidationResult {
+  ok: boolean;
+  problems: Problem[];
+  /** The effective values: chart defaults, then the user's values, then the schema's section defaults. */
+  values: Values;
+}
+
+const validators = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    // useDefaults fills a section's own defaults only when the section is there, which is what
+    // "a section you give is a resource you get" needs. verbose gives each error its schema node,
+    // whose x-expected words the rule.
+    const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: true, strictRequired: false });
+    addFormats(ajv, ["ipv4", "ipv6"]);
+    for (const keyword of ["x-expected", "x-present-with", "x-required-why"]) ajv.addKeyword(keyword);
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+/**
+ * Validates user values (as mergeValues returns them) against a chart's schema, after coalescing
+ * them over the chart's defaults. Every problem is reported, each with its value path.
+ */
+export function validateValues(values: Values, chart: Chart = builtinChart()): ValidationResult {
+  const effective = coalesce(chart.defaults, values);
+  addPresentSections(effective, chart.schema);
+  const validate = validatorFor(chart.schema);
+  const ok = validate(effective) as boolean;
+  return { ok, problems: ok ? [] : toProblems(validate.errors ?? []), values: effective };
+}
+
+/**
+ * A top-level section whose schema lists, in `x-present-with`, a section the user gave is
+ * created empty, so that its defaults apply and its resource is rendered (the Sidecar derived
+ * from the ServiceDefinition).
+ */
+function addPresentSections(values: Values, schema: Record<string, unknown>): void {
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [name, node] of Object.entries(properties)) {
+    const withSections = node["x-present-with"];
+    if (!Array.isArray(withSections) || hasOwn(values, name)) continue;
+    if (withSections.some((s) => isMap(values[String(s)]))) setKey(values, name, {});
+  }
+}
+

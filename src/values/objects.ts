@@ -1,0 +1,44 @@
+/**
+ * Small helpers for the plain JSON-like trees that values are. Every write of a user-chosen key
+ * goes through `setKey`, so a key named `__proto__` becomes an own property and can never
+ * reach Object.prototype, whatever source it came from.
+ */
+export type Values = Record<string, unknown>;
+
+export function isMap(v: unknown): v is Values {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function setKey(obj: Values, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function getOwn(obj: Values, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+export function hasOwn(obj: Values, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** Deep copy of a JSON-like tree (maps, lists, scalars); shares nothing with the input. */
+export function cloneTree<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneTree) as T;
+  if (isMap(v)) {
+    const out: Values = {};
+    for (const k of Object.keys(v)) setKey(out, k, cloneTree(v[k]));
+    return out as T;
+  }
+  return v;
+}
+
+/** `a.b[0].c` from path segments; keys that would be ambiguous are bracket-quoted. */
+export function joinPath(segments: readonly (string | number)[]): string {
+  let out = "";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(s)) out += out ? `.${s}` : s;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { loadAll, CORE_SCHEMA, mergeTag, YAMLException } from "js-yaml";
+import { VmTemplateError } from "../errors.js";
+import { cloneTree, isMap, type Values } from "./objects.js";
+
+/** YAML 1.2 core types plus `<<` merge keys, as Helm's YAML reader accepts them. */
+const VALUES_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
+/** Bounds that keep a hostile values file from exhausting memory or the stack. */
+const LIMITS = { maxAliases: 1000, maxDepth: 100, maxTotalMergeKeys: 10000 };
+
+/**
+ * The text of one values file (`name` is how errors refer to it: a path, or `<stdin>`) to a
+ * values map. Invalid YAML, or a document that is not a mapping, is a VALUES_FILE error naming
+ * the file and line. An empty file is an empty map, as in Helm.
+ */
+export function parseValuesYaml(text: string, name: string): Values {
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, { schema: VALUES_SCHEMA, filename: name, ...LIMITS });
+  } catch (e) {
+    const message = e instanceof YAMLException ? firstLine(e.message) : (e as Error).message;
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: not valid YAML: ${message}` }]);
+  }
+  if (docs.length > 1) {
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: holds ${docs.length} YAML documents; a values file is one mapping` }]);
+  }
+  const doc = docs[0];
+  if (doc === null || doc === undefined) return {};
+  if (!isMap(doc)) {
+    const what = Array.isArray(doc) ? "a list" : `a ${typeof doc}`;
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: must be a mapping of values at the top level (got ${what})` }]);
+  }
+  // Aliases share objects in the loaded tree; a copy makes every part of it independent.
+  return cloneTree(doc);
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
