@@ -1,3 +1,5 @@
+import { setKey } from "../values/objects.js";
+import { resolve } from "node:path";
 import yargs from "yargs";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
@@ -79,7 +81,7 @@ async function execute(args: Args, io: CliIO): Promise<void> {
     throw new VmTemplateError("RENDER", missing.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
   }
   if (args.outputDir !== undefined) {
-    for (const path of writeOutputDir(args.outputDir, selected)) io.stdout(`wrote ${path}\n`);
+    for (const path of writeOutputDir(resolve(io.cwd, args.outputDir), selected)) io.stdout(`wrote ${path}\n`);
   } else io.stdout(formatStream(chart.name, selected));
 }
 
@@ -162,7 +164,7 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) Object.defineProperty(out, k, { value: sortKeys((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v).sort()) setKey(out, k, sortKeys((v as Record<string, unknown>)[k]));
     return out;
   }
   return v;

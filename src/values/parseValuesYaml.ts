@@ -18,8 +18,11 @@ export function parseValuesYaml(text: string, name: string): Values {
   try {
     docs = loadAll(text, { schema: VALUES_SCHEMA, filename: name, ...LIMITS });
   } catch (e) {
-    const message = e instanceof YAMLException ? firstLine(e.message) : (e as Error).message;
-    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: not valid YAML: ${message}` }]);
+    if (e instanceof YAMLException && e.mark) {
+      const where = `${name}:${e.mark.line + 1}:${e.mark.column + 1}`;
+      throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${where}: not valid YAML: ${e.reason}` }]);
+    }
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: not valid YAML: ${firstLine((e as Error).message)}` }]);
   }
   if (docs.length > 1) {
     throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: holds ${docs.length} YAML documents; a values file is one mapping` }]);

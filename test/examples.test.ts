@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load } from "js-yaml";
+import { mergeValues, render } from "../src/index.js";
+import { readValuesFile } from "../src/cli/files.js";
+
+const root = join(import.meta.dirname, "..");
+const examples = readdirSync(join(root, "examples")).filter((n) => existsSync(join(root, "examples", n, "values.yaml"))).sort();
+
+function renderExample(name: string): Map<string, string> {
+  const values = mergeValues({ files: [readValuesFile(join(root, "examples", name, "values.yaml"))] });
+  return new Map(render({ values }).files.map((f) => [f.path, f.content]));
+}
+
+describe("examples render to their committed golden files, byte for byte", () => {
+  it("has the seed scenarios", () => {
+    expect(examples).toEqual(["helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
+  });
+
+  it.each(examples)("%s", (name) => {
+    const expectedDir = join(root, "examples", name, "expected");
+    const rendered = renderExample(name);
+    expect([...rendered.keys()].sort()).toEqual(readdirSync(expectedDir).sort());
+    for (const [path, content] of rendered) expect(content, path).toBe(readFileSync(join(expectedDir, path), "utf8"));
+  });
+});
+
+// Seed resource (transcribed in test/seeds/) -> the example and file that must reproduce it.
+const seedCases: [seedFixture: string, seedFile: string, example: string, file: string][] = [
+  ["000-case1-servicedefinition.yaml", "000_a82fac6cce271177.txt", "servicedefinition-no-iptables", "servicedefinition.yaml"],
+  ["000-case2-servicedefinition.yaml", "000_a82fac6cce271177.txt", "servicedefinition-egress-proxy", "servicedefinition.yaml"],
+  ["001-ratings-vm-workloadentry.yaml", "001_cc117b38127da1f0.txt", "ratings-vm", "workloadentry.yaml"],
+  ["001-ratings-sidecar.yaml", "001_cc117b38127da1f0.txt", "ratings-vm", "sidecar.yaml"],
+];
+
+describe("examples reproduce the seeds' YAML field for field", () => {
+  it.each(seedCases)("%s", (fixture, _seed, example, file) => {
+    const seed = load(readFileSync(join(root, "test", "seeds", fixture), "utf8"));
+    const rendered = load(renderExample(example).get(file)!);
+    expect(rendered).toEqual(seed);
+  });
+
+  const seedsDir = join(root, "..", "shared", "seeds");
+  // The transcriptions are only as good as their fidelity: each line must stand in the seed.
+  it.skipIf(!existsSync(seedsDir)).each(seedCases)("%s is a faithful transcription of its seed", (fixture, seedFile) => {
+    const seedLines = new Set(readFileSync(join(seedsDir, seedFile), "utf8").split("\n").map((l) => l.trim()));
+    for (const line of readFileSync(join(root, "test", "seeds", fixture), "utf8").split("\n")) {
+      if (line.trim()) expect(seedLines, line).toContain(line.trim());
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { load, loadAll, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
+import { builtinChart, chartFromFiles, mergeValues, render, VmTemplateError } from "../src/index.js";
+import { yamlScalar } from "../src/render/yamlScalar.js";
+import { lintTemplate } from "../src/render/lintTemplate.js";
+import { BASE_SET, baseValues } from "./fixtures.js";
+
+const hostile = [
+  "plain", "a\nb", "line\r\nbreak", "key: value", "a #comment", "#start", '"double"', "'single'", "back\\slash",
+  "{{ .Values.x }}", "{{{raw}}}", "*alias", "&anchor", "!tag", "%directive", "@at", "|block", ">folded", "-dash", "- item",
+  "?query", "---", "...", "tab\there", "trailing ", " leading", "", "on", "yes", "no", "off", "y", "n", "~", "null", "Null",
+  "true", "False", "0777", "0o17", "0x1F", "1e3", "1_000", "1:20", ".inf", "-.Inf", ".nan", "1.0", "+1", "2001-12-14",
+  "<b>html</b> & 'amp'", "é ü 中文 🚀", "\u0000nul", "\u0085nel", "\u2028ls", "\ufeffbom", "\u007fdel", "a,b", "[x]", "{y}",
+];
+
+describe("yamlScalar: every string reads back as itself, in YAML 1.2 and YAML 1.1", () => {
+  it.each(hostile.map((s) => [JSON.stringify(s), s]))("%s", (_name, s) => {
+    const text = `key: ${yamlScalar(s)}\nlist:\n- ${yamlScalar(s)}\n`;
+    expect(text.split("\n")).toHaveLength(4);
+    for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) expect(load(text, { schema })).toEqual({ key: s, list: [s] });
+  });
+
+  it("keeps what it can plain, so files stay readable", () => {
+    expect(["127.0.0.1:9080", "registry.internal/tetrate", "./*", "v3", "/etc/certs"].map(yamlScalar)).toEqual(["127.0.0.1:9080", "registry.internal/tetrate", "./*", "v3", "/etc/certs"]);
+    expect(yamlScalar("on")).toBe('"on"');
+    expect(yamlScalar("0777")).toBe('"0777"');
+  });
+});
+
+// Each free-text field on its own, with where it lands in the output.
+const fields: [path: string, prefix: string, file: string, read: (doc: any) => unknown][] = [
+  ["global.sidecar.certsDir", "/", "docker-compose.yaml", (d) => d.services["node-agent"].volumes[0].source],
+  ["global.tcc.tenant", "", "docker-compose.yaml", (d) => d.services.sidecar.environment.TCC_TENANT],
+  ["workloadEntry.network", "", "workloadentry.yaml", (d) => d.spec.network],
+  ["workloadEntry.bootstrap.proxyConfigDir", "/", "workloadentry.yaml", (d) => d.metadata.annotations["sidecar-bootstrap.istio.io/proxy-config-dir"]],
+];
+const cases = fields.flatMap(([path, prefix, file, read]) => hostile.map((s) => [`${path} = ${JSON.stringify(prefix + s)}`, path, prefix + s, file, read] as const));
+let rendered = 0;
+
+describe("render: a value reaches the file exactly as typed, or is refused", () => {
+  it.each(cases)("%s", (_name, path, typed, file, read) => {
+    const values = mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"], setLiteral: [`${path}=${typed}`] });
+    let files;
+    try {
+      files = render({ values }).files;
+    } catch (e) {
+      // Refused: by the schema, at that path, never as a broken file.
+      expect(e).toBeInstanceOf(VmTemplateError);
+      expect((e as VmTemplateError).code).toBe("SCHEMA");
+      expect((e as VmTemplateError).problems.map((p) => p.path)).toEqual([path]);
+      return;
+    }
+    rendered++;
+    const content = files.find((f) => f.path === file)!.content;
+    for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) expect(read(load(content, { schema }))).toBe(typed);
+  });
+
+  it("renders (rather than refuses) most hostile values of the permissive fields", () => {
+    expect(rendered).toBeGreaterThan(cases.length / 2);
+  });
+
+  it("output does not depend on the key order of the input", () => {
+    const v = baseValues();
+    const reversed = { global: Object.fromEntries(Object.entries(v.global as object).reverse()) };
+    expect(render({ values: reversed }).files).toEqual(render({ values: v }).files);
+  });
+
+  it("a section you give is a resource you get", () => {
+    const paths = (set: string[]) => render({ values: mergeValues({ set: [...BASE_SET, ...set] }) }).files.map((f) => f.path);
+    expect(paths([])).toEqual(["docker-compose.yaml"]);
+    expect(paths(["workloadEntry.address=10.0.0.1"])).toEqual(["docker-compose.yaml", "workloadentry.yaml"]);
+    expect(paths(["serviceDefinition.hostname=a.example.com", "serviceDefinition.ports[0].number=80", "serviceDefinition.ports[0].name=http", "serviceDefinition.ports[0].protocol=HTTP", "serviceDefinition.ports[0].applicationPort=9080"]))
+      .toEqual(["docker-compose.yaml", "servicedefinition.yaml", "sidecar.yaml"]);
+  });
+
+  it("every file is one document with LF endings and one trailing newline", () => {
+    for (const f of render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] }) }).files) {
+      expect(f.content).not.toContain("\r");
+      expect(f.content.endsWith("\n") && !f.content.endsWith("\n\n")).toBe(true);
+      expect(loadAll(f.content)).toHaveLength(1);
+    }
+  });
+});
+
+describe("templates may print only through the YAML helpers", () => {
+  it.each([
+    ["{{global.hub}}", /without YAML quoting/],
+    ["{{{global.hub}}}", /prints raw text/],
+    ["a: {{#if x}}{{x}}{{/if}}", /without YAML quoting/],
+  ])("refuses %s", (source, reason) => {
+    expect(lintTemplate(source).join("\n")).toMatch(reason);
+  });
+
+  it("accepts yaml, toYaml and blocks", () => {
+    expect(lintTemplate("a: {{yaml x}}\nb:{{toYaml y 2}}\n{{#each z}}- {{yaml this}}\n{{/each}}")).toEqual([]);
+  });
+
+  it("a chart with a raw print fails to render with a RENDER error naming the template", () => {
+    const files = { "templates/values.yaml": "{}\n", "schemas/values.schema.json": "{}", "templates/x.yaml.hbs": "a: {{name}}\n" };
+    expect(() => render({ values: { name: "x" }, chart: chartFromFiles("t", files) })).toThrow(expect.objectContaining({ code: "RENDER", message: expect.stringContaining("template x.yaml") }));
+  });
+
+  it("the built-in chart passes the lint", () => {
+    for (const source of Object.values({ ...builtinChart().templates, ...builtinChart().partials })) expect(lintTemplate(source)).toEqual([]);
+  });
+});
