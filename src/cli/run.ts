@@ -95,6 +95,8 @@ function report(e: unknown, io: CliIO): number {
   return 1;
 }
 
+const COMMANDS = ["render", "values", "schema"];
+
 async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | number> {
   const repeatable = { type: "string", nargs: 1, requiresArg: true } as const;
   let usageError: string | undefined;
@@ -139,10 +141,10 @@ async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | num
     io.stdout(`${output}\n`);
     return 0;
   }
-  const positional = (result._ as unknown[]).map(String);
-  const command = positional[0] ?? "render";
-  if (positional.length > 1 || !["render", "values", "schema"].includes(command)) {
-    io.stderr(`error: unexpected argument ${JSON.stringify(positional.slice(command === positional[0] && ["render", "values", "schema"].includes(command) ? 1 : 0)[0])}\nRun 'vm-template --help' for usage.\n`);
+  const [command = "render", ...extra] = (result._ as unknown[]).map(String);
+  const problem = !COMMANDS.includes(command) ? `unknown command ${JSON.stringify(command)}` : extra.length ? `unexpected argument ${JSON.stringify(extra[0])}` : "";
+  if (problem) {
+    io.stderr(`error: ${problem}\nRun 'vm-template --help' for usage.\n`);
     return 2;
   }
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
