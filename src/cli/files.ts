@@ -2,7 +2,7 @@
  * The file-system edge: the only module (with the bin script) that touches the disk. The CLI
  * uses it; build scripts may import it as "vm-template/fs".
  */
-import { readFileSync, writeFileSync, renameSync, unlinkSync, mkdirSync, readdirSync, statSync, existsSync, lstatSync } from "node:fs";
+import { readFileSync, writeFileSync, renameSync, unlinkSync, mkdirSync, readdirSync, statSync, lstatSync } from "node:fs";
 import { join, resolve, relative } from "node:path";
 import { VmTemplateError } from "../errors.js";
 import { chartFromFiles, type Chart } from "../chart/chart.js";
@@ -47,7 +47,8 @@ export function writeOutputDir(dir: string, files: readonly RenderedFile[]): str
       const target = join(root, file.path);
       if (relative(root, target).startsWith("..")) throw new Error(`${file.path} is outside the output directory`);
       // Renames must not fail half-way: a target that exists must be a file we may replace.
-      if (existsSync(target) && !lstatSync(target).isFile()) throw new Error(`${file.path} exists and is not a regular file`);
+      const existing = lstatSync(target, { throwIfNoEntry: false });
+      if (existing && !existing.isFile()) throw new Error(`${file.path} exists and is not a regular file`);
       const temp = join(root, `.${file.path}.vm-template-${process.pid}-${staged.length}.tmp`);
       staged.push({ temp, target });
       writeFileSync(temp, file.content, { flag: "wx" });

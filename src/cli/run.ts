@@ -1,6 +1,6 @@
-import { setKey } from "../values/objects.js";
 import { resolve } from "node:path";
 import yargs from "yargs";
+import { setKey } from "../values/objects.js";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";

@@ -1,4 +1,5 @@
 import { setKey } from "../../values/objects.js";
+
 /** `(dict "k1" v1 "k2" v2)`: a map built in the template, for toYaml or merge. */
 export function dict(...args: unknown[]): Record<string, unknown> {
   const pairs = args.slice(0, -1);

@@ -1,4 +1,5 @@
 import { setKey } from "../../values/objects.js";
+
 /** `(merge a b)`: the keys of both maps; where both have a key, `a` wins (sprig's `merge`). */
 export function merge(a: unknown, b: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
