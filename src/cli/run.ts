@@ -95,8 +95,6 @@ function report(e: unknown, io: CliIO): number {
   return 1;
 }
 
-const COMMANDS = ["render", "values", "schema"];
-
 async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | number> {
   const repeatable = { type: "string", nargs: 1, requiresArg: true } as const;
   let usageError: string | undefined;
@@ -141,15 +139,11 @@ async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | num
     io.stdout(`${output}\n`);
     return 0;
   }
-  const [command = "render", ...extra] = (result._ as unknown[]).map(String);
-  const problem = !COMMANDS.includes(command) ? `unknown command ${JSON.stringify(command)}` : extra.length ? `unexpected argument ${JSON.stringify(extra[0])}` : "";
-  if (problem) {
-    io.stderr(`error: ${problem}\nRun 'vm-template --help' for usage.\n`);
-    return 2;
-  }
+  // yargs' strict mode has already refused unknown commands and stray arguments (exit 2).
+  const command = String((result._ as unknown[])[0] ?? "render") as Args["command"];
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
   return {
-    command: command as Args["command"],
+    command,
     values: list(result.values),
     set: list(result.set),
     setString: list(result["set-string"]),
