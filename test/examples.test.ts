@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { load } from "js-yaml";
 import { mergeValues, render } from "../src/index.js";
 import { readValuesFile } from "../src/cli/files.js";
@@ -15,13 +15,14 @@ function renderExample(name: string): Map<string, string> {
 
 describe("examples render to their committed golden files, byte for byte", () => {
   it("has the seed scenarios", () => {
-    expect(examples).toEqual(["helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
+    expect(examples).toEqual(["fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
   });
 
   it.each(examples)("%s", (name) => {
     const expectedDir = join(root, "examples", name, "expected");
     const rendered = renderExample(name);
-    expect([...rendered.keys()].sort()).toEqual(readdirSync(expectedDir).sort());
+    const committed = readdirSync(expectedDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect([...rendered.keys()].sort()).toEqual(committed.map((e) => relative(expectedDir, join(e.parentPath, e.name))).sort());
     for (const [path, content] of rendered) expect(content, path).toBe(readFileSync(join(expectedDir, path), "utf8"));
   });
 });

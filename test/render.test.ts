@@ -68,13 +68,17 @@ describe("render: a value reaches the file exactly as typed, or is refused", () 
   it("a section you give is a resource you get", () => {
     const paths = (set: string[]) => render({ values: mergeValues({ set: [...BASE_SET, ...set] }) }).files.map((f) => f.path);
     expect(paths([])).toEqual(["docker-compose.yaml"]);
-    expect(paths(["workloadEntry.address=10.0.0.1"])).toEqual(["docker-compose.yaml", "workloadentry.yaml"]);
+    expect(paths(["workloadEntry.address=10.0.0.1"])).toEqual(["docker-compose.yaml", "sidecar.env", "workloadentry.yaml"]);
     expect(paths(["serviceDefinition.hostname=a.example.com", "serviceDefinition.ports[0].number=80", "serviceDefinition.ports[0].name=http", "serviceDefinition.ports[0].protocol=HTTP", "serviceDefinition.ports[0].applicationPort=9080"]))
       .toEqual(["docker-compose.yaml", "servicedefinition.yaml", "sidecar.yaml"]);
+    expect(paths(["serviceEntry.hosts={a.example.com}", "serviceEntry.ports[0].number=80", "serviceEntry.ports[0].name=http", "serviceEntry.ports[0].protocol=HTTP"]))
+      .toEqual(["docker-compose.yaml", "serviceentry.yaml"]);
+    expect(paths(["sidecarResource.ingress[0].port.number=80", "sidecarResource.ingress[0].port.name=http", "sidecarResource.ingress[0].port.protocol=HTTP", "sidecarResource.ingress[0].defaultEndpoint=127.0.0.1:9080", "sidecarResource.egressHosts={a.example.com}"]))
+      .toEqual(["docker-compose.yaml", "hosts", "sidecar.yaml"]);
   });
 
-  it("every file is one document with LF endings and one trailing newline", () => {
-    for (const f of render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] }) }).files) {
+  it("every YAML file is one document with LF endings and one trailing newline", () => {
+    for (const f of render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] }) }).files.filter((f) => f.path.endsWith(".yaml"))) {
       expect(f.content).not.toContain("\r");
       expect(f.content.endsWith("\n") && !f.content.endsWith("\n\n")).toBe(true);
       expect(loadAll(f.content)).toHaveLength(1);

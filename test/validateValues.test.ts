@@ -67,9 +67,9 @@ describe("validateValues refuses bad input, naming the value path", () => {
     expect((error as VmTemplateError).problems.map((p) => p.path)).toEqual(["global.vmgateway.host"]);
   });
 
-  it("refuses a workloadEntry app label other than global.sidecar.appId (RENDER, path named)", () => {
+  it("refuses a workloadEntry app label other than global.sidecar.appId (SCHEMA, path named)", () => {
     expect(() => render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1", "workloadEntry.labels.app=other"] }) })).toThrow(
-      expect.objectContaining({ code: "RENDER", problems: [expect.objectContaining({ path: "workloadEntry.labels.app" })] }),
+      expect.objectContaining({ code: "SCHEMA", problems: [expect.objectContaining({ path: "workloadEntry.labels.app" })] }),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { VmTemplateError } from "../errors.js";
+import { VmTemplateError, type Problem } from "../errors.js";
 import { parseValuesYaml } from "../values/parseValuesYaml.js";
 import type { Values } from "../values/objects.js";
 
@@ -18,6 +18,8 @@ export interface Chart {
   defaults: Values;
   /** The values JSON Schema. */
   schema: Record<string, unknown>;
+  /** Rules across values that the schema cannot state, run on schema-valid values; each problem names its path. */
+  checks?: (values: Values) => Problem[];
 }
 
 /** The files of a chart folder (`templates/*.hbs`, `templates/values.yaml`, `schemas/values.schema.json`) as a Chart. */

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import yargs from "yargs";
-import { setKey } from "../values/objects.js";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";
@@ -9,7 +8,9 @@ import { validateValues } from "../schema/validateValues.js";
 import { render } from "../render.js";
 import { formatStream, selectFiles } from "../output/formatStream.js";
 import { blockYaml } from "../render/blockYaml.js";
-import { readValuesFile, setFileReader, writeOutputDir } from "./files.js";
+import { fileKind } from "../output/fileKinds.js";
+import { readValuesFile, setFileReader } from "./files.js";
+import { checkOutputDir, writeOutputDir, type DriftEntry } from "./outputDir.js";
 import { HELP_EPILOGUE, EXAMPLES } from "./help.js";
 
 export interface CliIO {
@@ -30,6 +31,7 @@ interface Args {
   setLiteral: string[];
   showOnly: string[];
   outputDir?: string;
+  check: boolean;
   json: boolean;
   command: "render" | "values" | "schema";
 }
@@ -44,18 +46,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   if (typeof parsed === "number") return parsed;
   try {
-    await execute(parsed, io);
-    return 0;
+    return await execute(parsed, io);
   } catch (e) {
     return report(e, io);
   }
 }
 
-async function execute(args: Args, io: CliIO): Promise<void> {
+async function execute(args: Args, io: CliIO): Promise<number> {
   const chart = builtinChart();
   if (args.command === "schema") {
     io.stdout(`${JSON.stringify(chart.schema, null, 2)}\n`);
-    return;
+    return 0;
   }
   const files = [];
   for (const path of args.values) {
@@ -68,21 +69,41 @@ async function execute(args: Args, io: CliIO): Promise<void> {
   if (args.command === "values") {
     const result = validateValues(values, chart);
     if (!result.ok) throw new VmTemplateError("SCHEMA", result.problems);
-    io.stdout(args.json ? `${JSON.stringify(sortKeys(result.values), null, 2)}\n` : `${blockYaml(result.values, 0).join("\n")}\n`);
-    return;
+    io.stdout(args.json ? `${JSON.stringify(result.values, null, 2)}\n` : `${blockYaml(result.values, 0).join("\n")}\n`);
+    return 0;
   }
   const rendered = render({ values, chart }).files;
   const { files: selected, missing } = selectFiles(rendered, args.showOnly);
   if (missing.length) {
-    const unknown = missing.filter((m) => !(m in chart.templates));
-    if (unknown.length) {
-      throw new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file in the chart (files: ${Object.keys(chart.templates).sort().join(", ")})` })));
+    // A chart file not rendered is about the values (exit 1); a name the chart never makes is a typo (exit 2).
+    const known = missing.filter((m) => m in chart.templates);
+    if (known.length < missing.length) {
+      const unknown = missing.filter((m) => !(m in chart.templates));
+      throw new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file in this render (chart files: ${Object.keys(chart.templates).filter((t) => t.includes(".")).sort().join(", ")}; fleet files by their path)` })));
     }
-    throw new VmTemplateError("RENDER", missing.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
+    throw new VmTemplateError("RENDER", known.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
   }
-  if (args.outputDir !== undefined) {
-    for (const path of writeOutputDir(resolve(io.cwd, args.outputDir), selected)) io.stdout(`wrote ${path}\n`);
-  } else io.stdout(formatStream(chart.name, selected));
+  if (args.outputDir === undefined) {
+    // One file that is not YAML (sidecar.env, hosts) comes out as itself, ready to redirect into place.
+    const raw = args.showOnly.length > 0 && selected.length === 1 && fileKind(selected[0]!.path) !== "yaml";
+    io.stdout(raw ? selected[0]!.content : formatStream(chart.name, selected));
+    return 0;
+  }
+  const dir = resolve(io.cwd, args.outputDir);
+  if (args.check) return reportDrift(args.outputDir, checkOutputDir(dir, selected), io);
+  const { written, removed } = writeOutputDir(dir, selected);
+  for (const path of written) io.stdout(`wrote ${path}\n`);
+  for (const path of removed) io.stdout(`removed ${path}\n`);
+  return 0;
+}
+
+/** `--check`: the diffs on stdout, a summary on stderr; exit 1 when the directory is stale. */
+function reportDrift(dir: string, drift: DriftEntry[], io: CliIO): number {
+  if (drift.length === 0) return 0;
+  io.stdout(drift.map((d) => d.diff).join(""));
+  const count = (status: DriftEntry["status"]) => drift.filter((d) => d.status === status).length;
+  io.stderr(`error: ${dir} is not what vm-template renders: ${count("changed")} changed, ${count("missing")} missing, ${count("extra")} no longer rendered; run without --check to update it\n`);
+  return 1;
 }
 
 function report(e: unknown, io: CliIO): number {
@@ -112,7 +133,8 @@ async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | num
     .option("set-file", { ...repeatable, describe: "set a value to the content of a file: key=path" })
     .option("set-literal", { ...repeatable, describe: "set one value to the literal rest of the string" })
     .option("show-only", { alias: "s", ...repeatable, describe: "only print this file (repeatable)" })
-    .option("output-dir", { alias: "o", type: "string", requiresArg: true, describe: "write the files under this directory, all or nothing" })
+    .option("output-dir", { alias: "o", type: "string", requiresArg: true, describe: "write the files under this directory, all or nothing; generated files no longer rendered are removed" })
+    .option("check", { type: "boolean", default: false, describe: "with --output-dir: write nothing; exit 1 with a diff if the directory is not what would be rendered" })
     .option("json", { type: "boolean", default: false, describe: "values: print JSON instead of YAML" })
     .example(EXAMPLES)
     .epilogue(HELP_EPILOGUE)
@@ -135,6 +157,10 @@ async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | num
     io.stderr(`error: ${usageError}\nRun 'vm-template --help' for usage.\n`);
     return 2;
   }
+  if (result.check && result["output-dir"] === undefined) {
+    io.stderr("error: --check needs --output-dir, the directory to compare\nRun 'vm-template --help' for usage.\n");
+    return 2;
+  }
   if (output) {
     io.stdout(`${output}\n`);
     return 0;
@@ -152,16 +178,7 @@ async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | num
     setLiteral: list(result["set-literal"]),
     showOnly: list(result["show-only"]),
     outputDir: result["output-dir"] as string | undefined,
+    check: Boolean(result.check),
     json: Boolean(result.json),
   };
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) setKey(out, k, sortKeys((v as Record<string, unknown>)[k]));
-    return out;
-  }
-  return v;
 }

@@ -56,6 +56,10 @@ function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
       const hint = suggestion ? `did you mean "${suggestion}"?` : known.length ? `known keys: ${known.join(", ")}` : "no keys are allowed here";
       return { path: joinPath([...segments, key]), message: `unknown key (${hint})` };
     }
+    case "not": {
+      const why = typeof parent["x-not-why"] === "string" ? parent["x-not-why"] : "is not allowed here";
+      return { path: joinPath(segments), message: why };
+    }
     case "propertyNames":
       return { path: joinPath([...segments, String(params.propertyName)]), message: "is not a valid key" };
     case "type":

@@ -4,7 +4,7 @@ import type { Problem } from "../errors.js";
 import type { Chart } from "../chart/chart.js";
 import { builtinChart } from "../chart/builtin.js";
 import { coalesce } from "../values/coalesce.js";
-import { hasOwn, isMap, setKey, type Values } from "../values/objects.js";
+import { hasOwn, isMap, setKey, sortKeys, type Values } from "../values/objects.js";
 import { toProblems } from "./problems.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped when imported from ESM.
@@ -28,7 +28,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
     // whose x-expected words the rule.
     const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: true, strictRequired: false });
     addFormats(ajv, ["ipv4", "ipv6"]);
-    for (const keyword of ["x-expected", "x-present-with", "x-required-why"]) ajv.addKeyword(keyword);
+    for (const keyword of ["x-expected", "x-present-with", "x-required-why", "x-not-why"]) ajv.addKeyword(keyword);
     validate = ajv.compile(schema);
     validators.set(schema, validate);
   }
@@ -37,14 +37,18 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
 
 /**
  * Validates user values (as mergeValues returns them) against a chart's schema, after coalescing
- * them over the chart's defaults. Every problem is reported, each with its value path.
+ * them over the chart's defaults, then against the chart's checks across values. Every problem
+ * is reported, each with its value path.
  */
 export function validateValues(values: Values, chart: Chart = builtinChart()): ValidationResult {
   const effective = coalesce(chart.defaults, values);
   addPresentSections(effective, chart.schema);
   const validate = validatorFor(chart.schema);
-  const ok = validate(effective) as boolean;
-  return { ok, problems: ok ? [] : toProblems(validate.errors ?? []), values: effective };
+  if (!validate(effective)) return { ok: false, problems: toProblems(validate.errors ?? []), values: effective };
+  // Sorted keys: templates iterate maps in key order, so the input's key order never shows.
+  const sorted = sortKeys(effective) as Values;
+  const problems = chart.checks?.(sorted) ?? [];
+  return { ok: problems.length === 0, problems, values: sorted };
 }
 
 /**

@@ -42,3 +42,14 @@ export function joinPath(segments: readonly (string | number)[]): string {
   }
   return out;
 }
+
+/** Deep copy with every map's keys in sorted order (lists keep theirs). */
+export function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isMap(v)) {
+    const out: Values = {};
+    for (const k of Object.keys(v).sort()) setKey(out, k, sortKeys(v[k]));
+    return out;
+  }
+  return v;
+}

@@ -1,17 +1,20 @@
-import { and } from "./and.js";
 import { concat } from "./concat.js";
 import { dict } from "./dict.js";
 import { fail } from "./fail.js";
 import { fallback } from "./fallback.js";
+import { file } from "./file.js";
+import { and, eq, includes, ne, or } from "./logic.js";
+import { list } from "./list.js";
 import { merge } from "./merge.js";
-import { ne } from "./ne.js";
+import { slug } from "./slug.js";
+import { token } from "./token.js";
 import { toYaml } from "./toYaml.js";
 import { yaml } from "./yaml.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, default: fallback, dict, fail, merge, ne, toYaml, yaml,
+  and, concat, default: fallback, dict, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
 };
 
-/** The helpers whose output may be printed by `{{…}}`: each makes YAML-safe text. */
-export const printingHelpers = new Set(["yaml", "toYaml", "fail"]);
+/** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */
+export const printingHelpers = new Set(["yaml", "toYaml", "token", "fail"]);

@@ -1,0 +1,103 @@
+import type { Problem } from "../../errors.js";
+import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
+import { slug } from "../../render/helpers/slug.js";
+import { ANY, INSTANCE_IP, describe, findClashes, type Socket } from "./sockets.js";
+
+interface Port { number: number; name: string; applicationPort: number }
+interface Listener { bind?: string; port?: { number: number } }
+interface Service {
+  namespace: string;
+  ports: Port[];
+  egressHttpProxyPort?: number;
+  egress: Listener[];
+  egressHosts?: string[];
+  proxy: { adminPort: number; statusPort: number };
+}
+interface Group { addresses: string[]; services: string[]; bootstrap?: Record<string, string> }
+
+/**
+ * The rules of the fleet format that one value cannot state alone: services a VM runs exist and
+ * every service runs somewhere; a VM is in one group and has a name of its own; a group of
+ * several VMs names no single machine; services sharing a VM share its namespace (seed 004) and
+ * "listen on separate ports" (seed 000), which includes the egress listeners and /etc/hosts.
+ */
+export function fleetChecks(values: Values): Problem[] {
+  const services = values.services as Record<string, Service> | undefined;
+  const vms = values.vms as Record<string, Group> | undefined;
+  if (!isMap(services) || !isMap(vms)) return [];
+  const problems: Problem[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path: joinPath(path), message });
+
+  for (const [name, service] of Object.entries(services)) {
+    if (!Object.values(vms).some((g) => g.services.includes(name))) add(["services", name], "no VM runs it (list it in the services of a vms entry)");
+    for (const [later, earlier] of findClashes(serviceSockets(name, service))) {
+      problems.push({ path: later.path, message: `${describe(later)} is also bound by ${earlier.path}` });
+    }
+    if (service.egressHosts && !service.egress[0]?.bind) add(["services", name, "egressHosts"], "needs egress[0].bind, the address the hosts lines point at");
+  }
+
+  const addressOwner = new Map<string, string>();
+  const vmNameOwner = new Map<string, string>();
+  for (const [group, g] of Object.entries(vms)) {
+    for (const [i, address] of g.addresses.entries()) {
+      const path = joinPath(["vms", group, "addresses", i]);
+      const other = addressOwner.get(address);
+      if (other) add(["vms", group, "addresses", i], `${address} is also ${other}; a VM belongs to one group`);
+      else addressOwner.set(address, path);
+      const vmName = `${group}-${slug(address)}`;
+      const sameName = vmNameOwner.get(vmName);
+      if (sameName && !other) add(["vms", group, "addresses", i], `makes the VM name ${vmName}, as ${sameName} does`);
+      else vmNameOwner.set(vmName, path);
+    }
+    if (g.addresses.length > 1) {
+      for (const key of ["proxyInstanceIp", "sshHost"]) {
+        if (g.bootstrap && hasOwn(g.bootstrap, key)) add(["vms", group, "bootstrap", key], `names one machine, but the group has ${g.addresses.length} addresses (give that VM a group of its own)`);
+      }
+    }
+    const known = g.services.filter((s) => hasOwn(services, s));
+    g.services.forEach((s, i) => {
+      if (!hasOwn(services, s)) add(["vms", group, "services", i], `no such service (services: ${Object.keys(services).join(", ")})`);
+    });
+    problems.push(...sharedVmProblems(group, known, services));
+  }
+  return problems;
+}
+
+function sharedVmProblems(group: string, names: string[], services: Record<string, Service>): Problem[] {
+  const problems: Problem[] = [];
+  const namespaces = [...new Set(names.map((n) => services[n]!.namespace))];
+  if (namespaces.length > 1) {
+    const list = names.map((n) => `${n} in ${services[n]!.namespace}`).join(", ");
+    problems.push({ path: joinPath(["vms", group, "services"]), message: `a VM belongs to one namespace, but these services are in ${namespaces.length}: ${list}` });
+  }
+  const sockets = names.flatMap((n) => serviceSockets(n, services[n]!));
+  for (const [later, earlier] of findClashes(sockets, true)) {
+    problems.push({ path: joinPath(["vms", group, "services"]), message: `${later.owner} and ${earlier.owner} both bind ${describe(later)} (${later.path}, ${earlier.path}); services on one VM need ports of their own` });
+  }
+  const hostOwner = new Map<string, string>();
+  for (const n of names) {
+    for (const host of services[n]!.egressHosts ?? []) {
+      const other = hostOwner.get(host);
+      if (other && other !== n) problems.push({ path: joinPath(["vms", group, "services"]), message: `${other} and ${n} both call ${host} through their own egress listener, but /etc/hosts can point it at one` });
+      hostOwner.set(host, n);
+    }
+  }
+  return problems;
+}
+
+function serviceSockets(name: string, s: Service): Socket[] {
+  const at = (path: (string | number)[]) => joinPath(["services", name, ...path]);
+  const sockets: Socket[] = [];
+  s.ports.forEach((p, i) => {
+    sockets.push({ address: INSTANCE_IP, port: p.number, path: at(["ports", i, "number"]), owner: name });
+    sockets.push({ address: "127.0.0.1", port: p.applicationPort, path: at(["ports", i, "applicationPort"]), owner: name });
+  });
+  if (s.egressHttpProxyPort !== undefined) sockets.push({ address: "127.0.0.1", port: s.egressHttpProxyPort, path: at(["egressHttpProxyPort"]), owner: name });
+  sockets.push({ address: "127.0.0.1", port: s.proxy.adminPort, path: at(["proxy", "adminPort"]), owner: name });
+  sockets.push({ address: ANY, port: s.proxy.statusPort, path: at(["proxy", "statusPort"]), owner: name });
+  s.egress.forEach((l, i) => {
+    // An egress listener without a port listens on every port of the hosts it imports: port 0 stands for "any".
+    if (l.bind) sockets.push({ address: l.bind, port: l.port?.number ?? 0, path: at(["egress", i, "bind"]), owner: name });
+  });
+  return sockets;
+}

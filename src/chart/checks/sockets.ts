@@ -1,0 +1,38 @@
+/**
+ * What a VM's processes bind, to find two that cannot both bind. A service's sidecar listens on
+ * its ingress ports at the instance IP (or an ingress `bind`), on its egress HTTP proxy port and
+ * admin port at localhost and on its status port at every address; its app listens at
+ * 127.0.0.1:<applicationPort>.
+ */
+export interface Socket {
+  address: string;
+  port: number;
+  /** The value path that asks for it. */
+  path: string;
+  /** Which service it belongs to (a VM may run several). */
+  owner: string;
+}
+
+export const INSTANCE_IP = "<instance IP>";
+export const ANY = "0.0.0.0";
+
+/** Port 0 is an egress listener without a port: it takes every port of its bind address. */
+export function clashes(a: Socket, b: Socket): boolean {
+  if (a.address === b.address) return a.port === b.port || a.port === 0 || b.port === 0;
+  return (a.address === ANY || b.address === ANY) && a.port === b.port && a.port !== 0;
+}
+
+/** Each socket that clashes with an earlier one, with that earlier one. */
+export function findClashes(sockets: readonly Socket[], onlyAcrossOwners = false): [later: Socket, earlier: Socket][] {
+  const found: [Socket, Socket][] = [];
+  for (const [j, b] of sockets.entries()) {
+    const a = sockets.slice(0, j).find((s) => clashes(s, b) && (!onlyAcrossOwners || s.owner !== b.owner));
+    if (a) found.push([b, a]);
+  }
+  return found;
+}
+
+export function describe(s: Socket): string {
+  if (s.port === 0) return `${s.address} (every port)`;
+  return s.address === INSTANCE_IP ? `port ${s.port}` : `${s.address}:${s.port}`;
+}

@@ -1,0 +1,9 @@
+/** A file-system error in words. */
+export function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === "ENOENT") return "no such file or directory";
+  if (err.code === "EACCES" || err.code === "EPERM") return "permission denied";
+  if (err.code === "EISDIR") return "is a directory";
+  if (err.code === "ENOTDIR") return "a parent is not a directory";
+  return err.message;
+}

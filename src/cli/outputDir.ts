@@ -1,0 +1,167 @@
+/**
+ * An output directory as the tool's own: writing all rendered files at once, removing the
+ * generated files no longer rendered, and comparing the directory with a render (`--check`).
+ * A file is the tool's when its first line is GENERATED_HEADER; every other file is left alone.
+ */
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { VmTemplateError } from "../errors.js";
+import { GENERATED_HEADER, type RenderedFile } from "../render/renderChart.js";
+import { unifiedDiff } from "../output/unifiedDiff.js";
+import { reason } from "./fsErrors.js";
+
+export interface WriteResult {
+  written: string[];
+  /** Generated files that were in the directory but are no longer rendered. */
+  removed: string[];
+}
+
+/**
+ * Writes the files under `dir`, all or nothing: every file is first written in full to a
+ * temporary name beside its target, and only when all of them are written are they renamed
+ * into place (a rename within a directory is atomic). On any failure the temporary files and
+ * the directories made for them are removed and no file already in `dir` has changed. Then
+ * the generated files that this render no longer has are deleted (a VM scaled away).
+ */
+export function writeOutputDir(dir: string, files: readonly RenderedFile[]): WriteResult {
+  const root = resolve(dir);
+  const stale = new Set(listGenerated(root));
+  const made: string[] = [];
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const file of files) {
+      const target = join(root, file.path);
+      if (relative(root, target).startsWith("..")) throw new Error(`${file.path} is outside the output directory`);
+      makeParents(root, dirname(target), made);
+      // Renames must not fail half-way: a target that exists must be a file we may replace.
+      const existing = lstatSync(target, { throwIfNoEntry: false });
+      if (existing && !existing.isFile()) throw new Error(`${file.path} exists and is not a regular file`);
+      const temp = join(dirname(target), `.${basename(target)}.vm-template-${process.pid}-${staged.length}.tmp`);
+      staged.push({ temp, target });
+      writeFileSync(temp, file.content, { flag: "wx" });
+      stale.delete(file.path);
+    }
+  } catch (e) {
+    for (const { temp } of staged) tryUnlink(temp);
+    for (const d of made.reverse()) tryRmdir(d);
+    throw new VmTemplateError("OUTPUT", [{ path: "", message: `cannot write to ${dir}: ${reason(e)}; nothing was changed` }]);
+  }
+  for (const [i, { temp, target }] of staged.entries()) {
+    try {
+      renameSync(temp, target);
+    } catch (e) {
+      for (const rest of staged.slice(i)) tryUnlink(rest.temp);
+      throw new VmTemplateError("OUTPUT", [{ path: "", message: `cannot write ${target}: ${reason(e)}` }]);
+    }
+  }
+  const removed: string[] = [];
+  for (const path of [...stale].sort()) {
+    const target = join(root, path);
+    tryUnlink(target);
+    removed.push(target);
+    // Directories emptied by the removal go too (a VM's directory), never the output root.
+    for (let d = dirname(target); d !== root && d.startsWith(root + sep) && tryRmdir(d); d = dirname(d));
+  }
+  return { written: staged.map((s) => s.target), removed };
+}
+
+export interface DriftEntry {
+  path: string;
+  status: "changed" | "missing" | "extra";
+  diff: string;
+}
+
+/**
+ * What `--check` reports: each rendered file that is missing from `dir` or differs from it, and
+ * each generated file in `dir` that would no longer be rendered, with its unified diff. Reads
+ * only; empty when `dir` is current.
+ */
+export function checkOutputDir(dir: string, files: readonly RenderedFile[]): DriftEntry[] {
+  const root = resolve(dir);
+  const entries: DriftEntry[] = [];
+  const rendered = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const current = readIfFile(join(root, file.path));
+    if (current === file.content) continue;
+    entries.push({ path: file.path, status: current === undefined ? "missing" : "changed", diff: unifiedDiff(file.path, current, file.content) });
+  }
+  for (const path of listGenerated(root)) {
+    if (!rendered.has(path)) entries.push({ path, status: "extra", diff: unifiedDiff(path, readIfFile(join(root, path)), undefined) });
+  }
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Paths (relative, `/`-separated) of the generated files under root; hidden entries and symlinks are skipped. */
+export function listGenerated(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = prefix + entry.name;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
+      else if (entry.isFile() && startsWithHeader(join(dir, entry.name))) found.push(path);
+    }
+  };
+  walk(root, "");
+  return found.sort();
+}
+
+const HEADER_LINE = Buffer.from(`${GENERATED_HEADER}\n`);
+
+function startsWithHeader(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(HEADER_LINE.length);
+    return readSync(fd, buffer, 0, buffer.length, 0) === buffer.length && buffer.equals(HEADER_LINE);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readIfFile(path: string): string | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() ? readFileSync(path, "utf8") : undefined;
+}
+
+/** Creates the missing directories down to dir (the output root included), recording each one made. */
+function makeParents(root: string, dir: string, made: string[]): void {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const stat = lstatSync(d, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) break;
+    if (stat) throw new Error(`${relative(root, d) || d} exists and is not a directory`);
+    missing.unshift(d);
+    if (d === dirname(d)) break;
+  }
+  for (const d of missing) {
+    mkdirSync(d);
+    made.push(d);
+  }
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/** Removes an empty directory; false when it is not empty or cannot be removed. */
+function tryRmdir(path: string): boolean {
+  try {
+    rmdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+import { isIP } from "node:net";
+
+// Values a reader takes literally: no quotes (docker keeps them, Compose strips them), no `$`
+// (Compose expands it), no `#` (a comment to some readers), no spaces or backslashes.
+const LITERAL = /^[A-Za-z0-9_./:@+-]*$/;
+
+/**
+ * An env file that `docker run --env-file` and Compose's `env_file` read alike: `#` comment
+ * lines, and `KEY=value` lines with a shell-style key, a literal value and no key twice.
+ */
+export function checkEnvFile(content: string): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, line] of content.split("\n").slice(0, -1).entries()) {
+    if (line.startsWith("#")) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m) return `line ${i + 1} is not KEY=value`;
+    if (!LITERAL.test(m[2]!)) return `line ${i + 1}: the value of ${m[1]} would not be read literally`;
+    if (seen.has(m[1]!)) return `line ${i + 1}: ${m[1]} is set twice`;
+    seen.add(m[1]!);
+  }
+  return undefined;
+}
+
+/** /etc/hosts lines: `#` comments, or an IP address and one or more host names. */
+export function checkHostsFile(content: string): string | undefined {
+  for (const [i, line] of content.split("\n").slice(0, -1).entries()) {
+    if (line.startsWith("#")) continue;
+    const [ip, ...names] = line.split(" ");
+    if (!isIP(ip!) || names.length === 0) return `line ${i + 1} is not "<ip> <host name>…"`;
+    const bad = names.find((n) => !/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(n));
+    if (bad !== undefined) return `line ${i + 1}: ${JSON.stringify(bad)} is not a host name`;
+  }
+  return undefined;
+}

@@ -1,4 +1,0 @@
-/** `(and a b …)`: true when every argument is truthy. */
-export function and(...args: unknown[]): boolean {
-  return args.slice(0, -1).every(Boolean);
-}
