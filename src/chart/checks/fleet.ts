@@ -1,6 +1,7 @@
 import type { Problem } from "../../errors.js";
 import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
 import { slug } from "../../render/helpers/slug.js";
+import { duplicatePorts, egressOutsideLoopback } from "./ports.js";
 import { ANY, INSTANCE_IP, describe, findClashes, type Socket } from "./sockets.js";
 
 interface Port { number: number; name: string; applicationPort: number }
@@ -11,6 +12,7 @@ interface Service {
   egressHttpProxyPort?: number;
   egress: Listener[];
   egressHosts?: string[];
+  usingIptablesCapture: boolean;
   proxy: { adminPort: number; statusPort: number };
 }
 interface Group { addresses: string[]; services: string[]; bootstrap?: Record<string, string> }
@@ -33,6 +35,8 @@ export function fleetChecks(values: Values): Problem[] {
     for (const [later, earlier] of findClashes(serviceSockets(name, service))) {
       problems.push({ path: later.path, message: `${describe(later)} is also bound by ${earlier.path}` });
     }
+    problems.push(...duplicatePorts(service.ports, (i) => ["services", name, "ports", i]));
+    problems.push(...egressOutsideLoopback(service.egress, service.usingIptablesCapture, (i) => ["services", name, "egress", i]));
     if (service.egressHosts && !service.egress[0]?.bind) add(["services", name, "egressHosts"], "needs egress[0].bind, the address the hosts lines point at");
   }
 
@@ -90,7 +94,10 @@ function serviceSockets(name: string, s: Service): Socket[] {
   const sockets: Socket[] = [];
   s.ports.forEach((p, i) => {
     sockets.push({ address: INSTANCE_IP, port: p.number, path: at(["ports", i, "number"]), owner: name });
-    sockets.push({ address: "127.0.0.1", port: p.applicationPort, path: at(["ports", i, "applicationPort"]), owner: name });
+    // Several ports may forward to one app port; the app binds it once.
+    if (s.ports.findIndex((q) => q.applicationPort === p.applicationPort) === i) {
+      sockets.push({ address: "127.0.0.1", port: p.applicationPort, path: at(["ports", i, "applicationPort"]), owner: name });
+    }
   });
   if (s.egressHttpProxyPort !== undefined) sockets.push({ address: "127.0.0.1", port: s.egressHttpProxyPort, path: at(["egressHttpProxyPort"]), owner: name });
   sockets.push({ address: "127.0.0.1", port: s.proxy.adminPort, path: at(["proxy", "adminPort"]), owner: name });
