@@ -19,13 +19,14 @@ export interface RenderResult {
 
 /**
  * The whole pipeline after the values are gathered: coalesce over the chart's defaults ->
- * validate -> render -> check the output. Pure: no file system, process or console. Throws
+ * validate -> render -> check the output (well-formed, and valid against the chart's output
+ * schemas, so a broken template can never hand back an invalid file). Pure: no file system, process or console. Throws
  * VmTemplateError (SCHEMA, RENDER or OUTPUT) with every problem found.
  */
 export function render({ values, chart = builtinChart() }: RenderInput): RenderResult {
   const result = validateValues(values, chart);
   if (!result.ok) throw new VmTemplateError("SCHEMA", result.problems);
-  const files = renderChart(chart, result.values);
-  checkOutput(files);
+  const { files, templateOf } = renderChart(chart, result.values);
+  checkOutput(chart, files, templateOf);
   return { files };
 }

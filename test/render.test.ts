@@ -4,6 +4,7 @@ import { builtinChart, chartFromFiles, mergeValues, render, VmTemplateError } fr
 import { yamlScalar } from "../src/render/yamlScalar.js";
 import { lintTemplate } from "../src/render/lintTemplate.js";
 import { BASE_SET, baseValues } from "./fixtures.js";
+import { builtinFiles } from "../src/chart/builtin.generated.js";
 
 const hostile = [
   "plain", "a\nb", "line\r\nbreak", "key: value", "a #comment", "#start", '"double"', "'single'", "back\\slash",
@@ -106,5 +107,46 @@ describe("templates may print only through the YAML helpers", () => {
 
   it("the built-in chart passes the lint", () => {
     for (const source of Object.values({ ...builtinChart().templates, ...builtinChart().partials })) expect(lintTemplate(source)).toEqual([]);
+  });
+});
+
+describe("render checks its own output against the chart's output schemas", () => {
+  // The built-in chart with one template replaced: how a chart bug would look.
+  const chartWith = (templates: Record<string, string>) => {
+    const files = { ...builtinFiles };
+    for (const [name, source] of Object.entries(templates)) files[`templates/${name}`] = source;
+    return chartFromFiles("broken", files);
+  };
+  const values = () => mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] });
+  const outputError = (templates: Record<string, string>) => {
+    try {
+      render({ values: values(), chart: chartWith(templates) });
+    } catch (e) {
+      return e as VmTemplateError;
+    }
+    throw new Error("rendered");
+  };
+
+  it("a template that emits an unknown field fails with OUTPUT naming the template", () => {
+    const broken = builtinFiles["templates/_workloadentry.hbs"]!.replace("{{#if serviceAccount}}", "  adress: {{yaml address}}\n{{#if serviceAccount}}");
+    expect(broken).not.toBe(builtinFiles["templates/_workloadentry.hbs"]);
+    const e = outputError({ "_workloadentry.hbs": broken });
+    expect(e.code).toBe("OUTPUT");
+    expect(e.problems).toEqual([{ path: "", message: "template workloadentry.yaml made an invalid workloadentry.yaml: spec must NOT have additional properties (adress)" }]);
+  });
+
+  it("a template that emits a wrong type, a kind without a schema or a file of unknown kind fails with OUTPUT", () => {
+    expect(outputError({ "sidecar.env.hbs": "" , "workloadentry.yaml.hbs": "{{#if workloadEntry}}\napiVersion: networking.istio.io/v1beta1\nkind: WorkloadEntry\nmetadata:\n  name: x\n  namespace: ns\nspec:\n  address: 7\n  labels: {}\n{{/if}}\n" }).problems[0]!.message)
+      .toBe("template workloadentry.yaml made an invalid workloadentry.yaml: spec.address must be string");
+    expect(outputError({ "extra.yaml.hbs": "apiVersion: v1\nkind: ConfigMap\n" }).problems[0]!.message).toMatch(/extra.yaml: no output schema covers it \(v1 ConfigMap\)/);
+    expect(outputError({ "notes.txt.hbs": "hello\n" }).problems[0]!.message).toMatch(/notes.txt: not a kind of file vm-template generates/);
+  });
+
+  it("a file path that leaves the output directory fails with RENDER naming the template", () => {
+    for (const path of ["../x.yaml", "/etc/x.yaml", "a/../../x.yaml", ".hidden.yaml", "a//b.yaml"]) {
+      expect(() => render({ values: values(), chart: chartWith({ "evil.hbs": `{{#file "${path}"}}a: b\n{{/file}}` }) }), path).toThrow(
+        expect.objectContaining({ code: "RENDER", problems: [expect.objectContaining({ message: expect.stringMatching(/^template evil: file .*not a relative path/) })] }),
+      );
+    }
   });
 });

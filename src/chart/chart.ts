@@ -18,15 +18,26 @@ export interface Chart {
   defaults: Values;
   /** The values JSON Schema. */
   schema: Record<string, unknown>;
+  /**
+   * Schemas of what the chart may output, by file name: each names the documents it covers with
+   * `x-kind` ("<apiVersion> <kind>") or `x-file` (a file name such as docker-compose.yaml).
+   */
+  outputSchemas: Record<string, Record<string, unknown>>;
   /** Rules across values that the schema cannot state, run on schema-valid values; each problem names its path. */
   checks?: (values: Values) => Problem[];
 }
 
-/** The files of a chart folder (`templates/*.hbs`, `templates/values.yaml`, `schemas/values.schema.json`) as a Chart. */
+/**
+ * The files of a chart folder (`templates/*.hbs`, `templates/values.yaml`,
+ * `schemas/values.schema.json`, `schemas/output/*.schema.json`) as a Chart.
+ */
 export function chartFromFiles(name: string, files: Record<string, string>): Chart {
   const templates: Record<string, string> = {};
   const partials: Record<string, string> = {};
+  const outputSchemas: Record<string, Record<string, unknown>> = {};
   for (const [path, text] of Object.entries(files)) {
+    const output = /^schemas\/output\/([^/]+\.schema\.json)$/.exec(path);
+    if (output) outputSchemas[output[1]!] = parseJson(name, path, text);
     const m = /^templates\/(_?)([^/]+)\.hbs$/.exec(path);
     if (!m) continue;
     if (m[1]) partials[m[2]!] = text;
@@ -37,11 +48,14 @@ export function chartFromFiles(name: string, files: Record<string, string>): Cha
   if (valuesYaml === undefined || schemaText === undefined) {
     throw new VmTemplateError("RENDER", [{ path: "", message: `chart ${name}: needs templates/values.yaml and schemas/values.schema.json` }]);
   }
-  let schema: Record<string, unknown>;
+  const schema = parseJson(name, "schemas/values.schema.json", schemaText);
+  return { name, templates, partials, defaults: parseValuesYaml(valuesYaml, `${name}/templates/values.yaml`), schema, outputSchemas };
+}
+
+function parseJson(chart: string, path: string, text: string): Record<string, unknown> {
   try {
-    schema = JSON.parse(schemaText) as Record<string, unknown>;
+    return JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new VmTemplateError("RENDER", [{ path: "", message: `chart ${name}: schemas/values.schema.json: ${(e as Error).message}` }]);
+    throw new VmTemplateError("RENDER", [{ path: "", message: `chart ${chart}: ${path}: ${(e as Error).message}` }]);
   }
-  return { name, templates, partials, defaults: parseValuesYaml(valuesYaml, `${name}/templates/values.yaml`), schema };
 }

@@ -35,8 +35,9 @@ export function setFileReader(cwd = "."): (path: string) => string {
 /** A chart folder (templates/*.hbs, templates/values.yaml, schemas/values.schema.json) as a Chart. */
 export function readChartDir(dir: string, name = "chart"): Chart {
   const files: Record<string, string> = {};
-  for (const sub of ["templates", "schemas"]) {
+  for (const sub of ["templates", "schemas", "schemas/output"]) {
     const folder = join(dir, sub);
+    if (sub === "schemas/output" && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
     for (const entry of readdirSync(folder).sort()) {
       if (statSync(join(folder, entry)).isFile()) files[`${sub}/${entry}`] = readFileSync(join(folder, entry), "utf8");
     }

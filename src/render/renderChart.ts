@@ -27,10 +27,12 @@ const compiledCharts = new WeakMap<Chart, Compiled>();
  * the file named like the template; a template may also emit more files with `{{#file path}}`
  * blocks (a file per VM of a fleet). Text that is nothing but blank and `#` comment lines
  * produces no file (how a section that is absent makes no resource). Files come out sorted by path, each starting with
- * GENERATED_HEADER, with LF endings and one trailing newline.
+ * GENERATED_HEADER, with LF endings and one trailing newline; `templateOf` names the template
+ * each file came from, for error messages.
  */
-export function renderChart(chart: Chart, values: Values): RenderedFile[] {
+export function renderChart(chart: Chart, values: Values): { files: RenderedFile[]; templateOf: Map<string, string> } {
   const files = new Map<string, RenderedFile>();
+  const templateOf = new Map<string, string>();
   const problems: Problem[] = [];
   for (const template of compile(chart)) {
     const data: RenderData = { files: [], problems: [] };
@@ -46,11 +48,14 @@ export function renderChart(chart: Chart, values: Values): RenderedFile[] {
       if (!normalized) continue;
       const wrong = pathProblem(path) ?? (files.has(path) ? "two files at this path" : undefined);
       if (wrong) problems.push({ path: "", message: `template ${template.name}: file ${JSON.stringify(path)}: ${wrong}` });
-      else files.set(path, { path, content: `${GENERATED_HEADER}\n${normalized}` });
+      else {
+        files.set(path, { path, content: `${GENERATED_HEADER}\n${normalized}` });
+        templateOf.set(path, template.name);
+      }
     }
   }
   if (problems.length) throw new VmTemplateError("RENDER", problems);
-  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), templateOf };
 }
 
 /**

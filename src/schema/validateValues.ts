@@ -1,15 +1,11 @@
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { ValidateFunction } from "ajv";
 import type { Problem } from "../errors.js";
 import type { Chart } from "../chart/chart.js";
 import { builtinChart } from "../chart/builtin.js";
 import { coalesce } from "../values/coalesce.js";
 import { hasOwn, isMap, setKey, sortKeys, type Values } from "../values/objects.js";
 import { toProblems } from "./problems.js";
-
-// ajv-formats is CommonJS; its default export arrives wrapped when imported from ESM.
-type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+import { newAjv } from "./ajv.js";
 
 export interface ValidationResult {
   ok: boolean;
@@ -24,12 +20,8 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
     // useDefaults fills a section's own defaults only when the section is there, which is what
-    // "a section you give is a resource you get" needs. verbose gives each error its schema node,
-    // whose x-expected words the rule.
-    const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: true, strictRequired: false });
-    addFormats(ajv, ["ipv4", "ipv6"]);
-    for (const keyword of ["x-expected", "x-present-with", "x-required-why", "x-not-why"]) ajv.addKeyword(keyword);
-    validate = ajv.compile(schema);
+    // "a section you give is a resource you get" needs.
+    validate = newAjv({ useDefaults: true }).compile(schema);
     validators.set(schema, validate);
   }
   return validate;
