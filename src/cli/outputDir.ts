@@ -3,7 +3,7 @@
  * generated files no longer rendered, and comparing the directory with a render (`--check`).
  * A file is the tool's when its first line is GENERATED_HEADER; every other file is left alone.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { VmTemplateError } from "../errors.js";
 import { GENERATED_HEADER, type RenderedFile } from "../render/renderChart.js";
@@ -16,18 +16,34 @@ export interface WriteResult {
   removed: string[];
 }
 
+/** The file operations of the commit phase; a test may pass one that fails, to simulate a crash. */
+export interface CommitOps {
+  rename: (from: string, to: string) => void;
+}
+const realOps: CommitOps = { rename: renameSync };
+
 /**
- * Writes the files under `dir`, all or nothing: every file is first written in full to a
- * temporary name beside its target, and only when all of them are written are they renamed
- * into place (a rename within a directory is atomic). On any failure the temporary files and
- * the directories made for them are removed and no file already in `dir` has changed. Then
- * the generated files that this render no longer has are deleted (a VM scaled away).
+ * Writes the files under `dir`, all or nothing. Every file is first written in full to a
+ * temporary name beside its target, and each existing target is hard-linked to a backup name.
+ * Only then are the temporary files renamed into place (each rename is atomic). If anything
+ * fails, before or during the renames, the backups are renamed back, new files removed, and the
+ * temporary files, backups and directories made for them deleted: every file that was in `dir`
+ * is byte-identical to before. Then the generated files that this render no longer has are
+ * deleted (a VM scaled away). A process killed during the renames can leave hidden
+ * `.*.vm-template-*` files beside the targets; they are never taken for generated files.
  */
-export function writeOutputDir(dir: string, files: readonly RenderedFile[]): WriteResult {
+export function writeOutputDir(dir: string, files: readonly RenderedFile[], ops: CommitOps = realOps): WriteResult {
   const root = resolve(dir);
   const stale = new Set(listGenerated(root));
   const made: string[] = [];
-  const staged: { temp: string; target: string }[] = [];
+  const staged: { temp: string; target: string; backup?: string }[] = [];
+  const undoStaging = () => {
+    for (const { temp, backup } of staged) {
+      tryUnlink(temp);
+      if (backup) tryUnlink(backup);
+    }
+    for (const d of made.reverse()) tryRmdir(d);
+  };
   try {
     for (const file of files) {
       const target = join(root, file.path);
@@ -36,24 +52,34 @@ export function writeOutputDir(dir: string, files: readonly RenderedFile[]): Wri
       // Renames must not fail half-way: a target that exists must be a file we may replace.
       const existing = lstatSync(target, { throwIfNoEntry: false });
       if (existing && !existing.isFile()) throw new Error(`${file.path} exists and is not a regular file`);
-      const temp = join(dirname(target), `.${basename(target)}.vm-template-${process.pid}-${staged.length}.tmp`);
-      staged.push({ temp, target });
-      writeFileSync(temp, file.content, { flag: "wx" });
+      const name = join(dirname(target), `.${basename(target)}.vm-template-${process.pid}-${staged.length}`);
+      const entry: (typeof staged)[number] = { temp: `${name}.tmp`, target };
+      staged.push(entry);
+      writeFileSync(entry.temp, file.content, { flag: "wx" });
+      if (existing) {
+        linkSync(target, `${name}.bak`);
+        entry.backup = `${name}.bak`;
+      }
       stale.delete(file.path);
     }
   } catch (e) {
-    for (const { temp } of staged) tryUnlink(temp);
-    for (const d of made.reverse()) tryRmdir(d);
+    undoStaging();
     throw new VmTemplateError("OUTPUT", [{ path: "", message: `cannot write to ${dir}: ${reason(e)}; nothing was changed` }]);
   }
   for (const [i, { temp, target }] of staged.entries()) {
     try {
-      renameSync(temp, target);
+      ops.rename(temp, target);
     } catch (e) {
-      for (const rest of staged.slice(i)) tryUnlink(rest.temp);
-      throw new VmTemplateError("OUTPUT", [{ path: "", message: `cannot write ${target}: ${reason(e)}` }]);
+      // Put back what the earlier renames replaced, remove what they added.
+      for (const done of staged.slice(0, i)) {
+        if (done.backup) renameSync(done.backup, done.target);
+        else tryUnlink(done.target);
+      }
+      undoStaging();
+      throw new VmTemplateError("OUTPUT", [{ path: "", message: `cannot write ${target}: ${reason(e)}; every file in ${dir} was put back as it was` }]);
     }
   }
+  for (const { backup } of staged) if (backup) tryUnlink(backup);
   const removed: string[] = [];
   for (const path of [...stale].sort()) {
     const target = join(root, path);
