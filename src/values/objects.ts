@@ -53,3 +53,40 @@ export function sortKeys(v: unknown): unknown {
   }
   return v;
 }
+
+/** True when containers nest deeper than `max` levels; iterative, so no input can overflow the stack. */
+export function nestedDeeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, depth] = stack.pop()!;
+    if (typeof x !== "object" || x === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(x)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * How many values a tree holds when its shared parts (YAML aliases) are counted each time they
+ * appear, and how many it holds counted once each. Counting stops past `limit`. The tree's depth
+ * must already be bounded (the YAML reader bounds it).
+ */
+export function treeSizes(root: unknown, limit: number): { expanded: number; distinct: number } {
+  const memo = new Map<object, number>();
+  let distinct = 0;
+  const size = (x: unknown): number => {
+    if (typeof x !== "object" || x === null) return 1;
+    const known = memo.get(x);
+    if (known !== undefined) return known;
+    distinct++;
+    let n = 1;
+    for (const child of Object.values(x)) {
+      if (typeof child !== "object" || child === null) distinct++;
+      n += size(child);
+      if (n > limit) break;
+    }
+    memo.set(x, n);
+    return n;
+  };
+  return { expanded: size(root), distinct };
+}

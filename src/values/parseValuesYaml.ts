@@ -1,12 +1,14 @@
 import { loadAll, CORE_SCHEMA, mergeTag, YAMLException } from "js-yaml";
 import { VmTemplateError } from "../errors.js";
-import { cloneTree, isMap, type Values } from "./objects.js";
+import { cloneTree, isMap, treeSizes, type Values } from "./objects.js";
 
 /** YAML 1.2 core types plus `<<` merge keys, as Helm's YAML reader accepts them. */
 const VALUES_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** Bounds that keep a hostile values file from exhausting memory or the stack. */
 const LIMITS = { maxAliases: 1000, maxDepth: 100, maxTotalMergeKeys: 10000 };
+/** Values a file may expand to through aliases (a large file without aliases is not limited). */
+const MAX_EXPANDED = 1_000_000;
 
 /**
  * The text of one values file (`name` is how errors refer to it: a path, or `<stdin>`) to a
@@ -33,7 +35,12 @@ export function parseValuesYaml(text: string, name: string): Values {
     const what = Array.isArray(doc) ? "a list" : `a ${typeof doc}`;
     throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: must be a mapping of values at the top level (got ${what})` }]);
   }
-  // Aliases share objects in the loaded tree; a copy makes every part of it independent.
+  // Aliases share objects in the loaded tree; copying it expands them. A few aliases of aliases
+  // (a "billion laughs" file) would expand to billions of values, so that is refused first.
+  const { expanded, distinct } = treeSizes(doc, MAX_EXPANDED);
+  if (expanded > MAX_EXPANDED && expanded > 2 * distinct) {
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: its aliases expand it to more than ${MAX_EXPANDED.toLocaleString("en")} values; refused as an alias bomb` }]);
+  }
   return cloneTree(doc);
 }
 

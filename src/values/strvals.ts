@@ -15,10 +15,12 @@
  * parse key"; so does this. One limit is added: Helm bounds `.` nesting at 30 but not `[i][j]`
  * nesting; here the two together are bounded at 30, so no expression can exhaust the stack.
  */
-import { isMap, setKey, hasOwn, type Values } from "./objects.js";
+import { isMap, setKey, hasOwn, nestedDeeperThan, type Values } from "./objects.js";
 
 export const MAX_INDEX = 65536;
 export const MAX_NESTED_NAME_LEVEL = 30;
+/** How deep a --set-json value may nest: as deep as a values file (parseValuesYaml's maxDepth). */
+export const MAX_JSON_DEPTH = 100;
 
 export type SetKind = "set" | "set-string" | "set-json" | "set-file" | "set-literal";
 
@@ -287,6 +289,8 @@ class Parser {
     } catch (e) {
       throw new StrvalsError(`invalid JSON value ${JSON.stringify(rest.slice(0, n) || rest)}: ${(e as Error).message}`);
     }
+    // As deep as a values file may be (the YAML reader's bound), so later stages cannot overflow the stack.
+    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new StrvalsError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
     put(value);
     this.sc.skip(n);
     this.emptyVal();
