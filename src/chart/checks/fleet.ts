@@ -1,8 +1,8 @@
 import type { Problem } from "../../errors.js";
 import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
 import { slug } from "../../render/helpers/slug.js";
-import { duplicatePorts, egressOutsideLoopback } from "./ports.js";
-import { ANY, INSTANCE_IP, describe, findClashes, type Socket } from "./sockets.js";
+import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
+import { ANY, clashProblems, describe, egressSockets, findClashes, portSockets, type Socket } from "./sockets.js";
 
 interface Port { number: number; name: string; applicationPort: number }
 interface Listener { bind?: string; port?: { number: number } }
@@ -32,12 +32,10 @@ export function fleetChecks(values: Values): Problem[] {
 
   for (const [name, service] of Object.entries(services)) {
     if (!Object.values(vms).some((g) => g.services.includes(name))) add(["services", name], "no VM runs it (list it in the services of a vms entry)");
-    for (const [later, earlier] of findClashes(serviceSockets(name, service))) {
-      problems.push({ path: later.path, message: `${describe(later)} is also bound by ${earlier.path}` });
-    }
+    problems.push(...clashProblems(serviceSockets(name, service)));
     problems.push(...duplicatePorts(service.ports, (i) => ["services", name, "ports", i]));
     problems.push(...egressOutsideLoopback(service.egress, service.usingIptablesCapture, (i) => ["services", name, "egress", i]));
-    if (service.egressHosts && !service.egress[0]?.bind) add(["services", name, "egressHosts"], "needs egress[0].bind, the address the hosts lines point at");
+    problems.push(...egressHostsWithoutBind(service.egressHosts, service.egress, ["services", name], "egress"));
   }
 
   const addressOwner = new Map<string, string>();
@@ -91,20 +89,9 @@ function sharedVmProblems(group: string, names: string[], services: Record<strin
 
 function serviceSockets(name: string, s: Service): Socket[] {
   const at = (path: (string | number)[]) => joinPath(["services", name, ...path]);
-  const sockets: Socket[] = [];
-  s.ports.forEach((p, i) => {
-    sockets.push({ address: INSTANCE_IP, port: p.number, path: at(["ports", i, "number"]), owner: name });
-    // Several ports may forward to one app port; the app binds it once.
-    if (s.ports.findIndex((q) => q.applicationPort === p.applicationPort) === i) {
-      sockets.push({ address: "127.0.0.1", port: p.applicationPort, path: at(["ports", i, "applicationPort"]), owner: name });
-    }
-  });
+  const sockets = portSockets(s.ports, at, name);
   if (s.egressHttpProxyPort !== undefined) sockets.push({ address: "127.0.0.1", port: s.egressHttpProxyPort, path: at(["egressHttpProxyPort"]), owner: name });
   sockets.push({ address: "127.0.0.1", port: s.proxy.adminPort, path: at(["proxy", "adminPort"]), owner: name });
   sockets.push({ address: ANY, port: s.proxy.statusPort, path: at(["proxy", "statusPort"]), owner: name });
-  s.egress.forEach((l, i) => {
-    // An egress listener without a port listens on every port of the hosts it imports: port 0 stands for "any".
-    if (l.bind) sockets.push({ address: l.bind, port: l.port?.number ?? 0, path: at(["egress", i, "bind"]), owner: name });
-  });
-  return sockets;
+  return [...sockets, ...egressSockets(s.egress, at, name)];
 }

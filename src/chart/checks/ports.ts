@@ -31,3 +31,9 @@ export function egressOutsideLoopback(egress: { bind?: string }[], capture: bool
 function isLoopback(ip: string): boolean {
   return /^127\./.test(ip) || ip === "::1" || /^0*:(0*:)*0*1$/.test(ip) || /^::ffff:127\./i.test(ip);
 }
+
+/** The hosts file points at the first egress listener's bind, so there must be one. `egressName` is how the message names the list. */
+export function egressHostsWithoutBind(hosts: string[] | undefined, egress: { bind?: string }[], at: Path, egressName: string): Problem[] {
+  if (!hosts || egress[0]?.bind) return [];
+  return [{ path: joinPath([...at, "egressHosts"]), message: `needs ${egressName}[0].bind, the address the hosts lines point at` }];
+}

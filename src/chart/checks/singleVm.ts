@@ -1,7 +1,7 @@
 import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
-import { duplicatePorts, egressOutsideLoopback } from "./ports.js";
-import { INSTANCE_IP, describe, findClashes, type Socket } from "./sockets.js";
+import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
+import { INSTANCE_IP, clashProblems, egressSockets, portSockets, type Socket } from "./sockets.js";
 
 interface SdPort { number: number; name: string; protocol: string; applicationPort: number }
 interface Ingress { port: { number: number; name: string }; defaultEndpoint: string; bind?: string }
@@ -28,11 +28,9 @@ export function singleVmChecks(values: Values): Problem[] {
     if (sidecar.ingress) problems.push(...duplicatePorts(sidecar.ingress.map((l) => l.port), (i) => ["sidecarResource", "ingress", i, "port"]));
     if (sd && sidecar.ingress) problems.push(...ingressAgainstServiceDefinition(sidecar.ingress, sd.ports));
     problems.push(...egressOutsideLoopback(sidecar.egress, sd?.usingIptablesCapture ?? false, (i) => ["sidecarResource", "egress", i]));
-    if (sidecar.egressHosts && !sidecar.egress[0]?.bind) problems.push({ path: "sidecarResource.egressHosts", message: "needs sidecarResource.egress[0].bind, the address the hosts lines point at" });
+    problems.push(...egressHostsWithoutBind(sidecar.egressHosts, sidecar.egress, ["sidecarResource"], "sidecarResource.egress"));
   }
-  for (const [later, earlier] of findClashes(sockets(sd, sidecar))) {
-    problems.push({ path: later.path, message: `${describe(later)} is also bound by ${earlier.path}` });
-  }
+  problems.push(...clashProblems(sockets(sd, sidecar)));
   return problems;
 }
 
@@ -67,14 +65,9 @@ function sockets(sd: { ports: SdPort[]; egressHttpProxyPort?: number } | undefin
       }
     });
   } else if (sd) {
-    sd.ports.forEach((p, i) => add(INSTANCE_IP, p.number, ["serviceDefinition", "ports", i, "number"]));
-    sd.ports.forEach((p, i) => {
-      if (sd.ports.findIndex((q) => q.applicationPort === p.applicationPort) === i) add("127.0.0.1", p.applicationPort, ["serviceDefinition", "ports", i, "applicationPort"]);
-    });
+    list.push(...portSockets(sd.ports, (path) => joinPath(["serviceDefinition", ...path]), ""));
   }
   if (sd?.egressHttpProxyPort !== undefined) add("127.0.0.1", sd.egressHttpProxyPort, ["serviceDefinition", "egressHttpProxyPort"]);
-  sidecar?.egress.forEach((l, i) => {
-    if (l.bind) add(l.bind, l.port?.number ?? 0, ["sidecarResource", "egress", i, "bind"]);
-  });
+  if (sidecar) list.push(...egressSockets(sidecar.egress, (path) => joinPath(["sidecarResource", ...path]), ""));
   return list;
 }

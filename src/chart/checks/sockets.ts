@@ -1,3 +1,5 @@
+import type { Problem } from "../../errors.js";
+
 /**
  * What a VM's processes bind, to find two that cannot both bind. A service's sidecar listens on
  * its ingress ports at the instance IP (or an ingress `bind`), on its egress HTTP proxy port and
@@ -35,4 +37,31 @@ export function findClashes(sockets: readonly Socket[], onlyAcrossOwners = false
 export function describe(s: Socket): string {
   if (s.port === 0) return `${s.address} (every port)`;
   return s.address === INSTANCE_IP ? `port ${s.port}` : `${s.address}:${s.port}`;
+}
+
+type Path = (string | number)[];
+
+/**
+ * The sockets of a service's ports when the Sidecar's ingress derives from them: each port at the
+ * instance IP, each application port at 127.0.0.1 (once, however many ports forward to it).
+ */
+export function portSockets(ports: { number: number; applicationPort: number }[], at: (path: Path) => string, owner: string): Socket[] {
+  const sockets: Socket[] = [];
+  ports.forEach((p, i) => sockets.push({ address: INSTANCE_IP, port: p.number, path: at(["ports", i, "number"]), owner }));
+  ports.forEach((p, i) => {
+    if (ports.findIndex((q) => q.applicationPort === p.applicationPort) === i) {
+      sockets.push({ address: "127.0.0.1", port: p.applicationPort, path: at(["ports", i, "applicationPort"]), owner });
+    }
+  });
+  return sockets;
+}
+
+/** An egress listener with a bind; without a port it takes every port of the hosts it imports (port 0). */
+export function egressSockets(egress: { bind?: string; port?: { number: number } }[], at: (path: Path) => string, owner: string): Socket[] {
+  return egress.flatMap((l, i) => (l.bind ? [{ address: l.bind, port: l.port?.number ?? 0, path: at(["egress", i, "bind"]), owner }] : []));
+}
+
+/** One service's sockets that clash with each other, as problems at the later value. */
+export function clashProblems(sockets: readonly Socket[]): Problem[] {
+  return findClashes(sockets).map(([later, earlier]) => ({ path: later.path, message: `${describe(later)} is also bound by ${earlier.path}` }));
 }
