@@ -10,7 +10,7 @@ type SchemaNode = Record<string, unknown>;
  * dotted form, the rule in words (`x-expected` of the schema node when it has one) and the value
  * given. Subschema noise (the branches of an anyOf, the `if` of an if/then) is folded away.
  */
-export function toProblems(errors: readonly ErrorObject[]): Problem[] {
+export function toProblems(errors: readonly ErrorObject[], data: unknown): Problem[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     const list = byPath.get(e.instancePath) ?? [];
@@ -19,7 +19,7 @@ export function toProblems(errors: readonly ErrorObject[]): Problem[] {
   }
   const problems: Problem[] = [];
   for (const [instancePath, list] of byPath) {
-    const segments = pointerSegments(instancePath);
+    const segments = pointerSegments(instancePath, data);
     const typeError = list.find((e) => e.keyword === "type");
     const anyOf = list.find((e) => e.keyword === "anyOf");
     let relevant = list.filter((e) => e.keyword !== "if" && !/\/anyOf\/\d+\//.test(e.schemaPath));
@@ -81,12 +81,20 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** JSON pointer to path segments; all-digit segments are list indexes. */
-function pointerSegments(pointer: string): (string | number)[] {
+/**
+ * JSON pointer to path segments, walking the validated data: a segment is a list index only where
+ * the data holds a list, so a map key made of digits (a label "123") stays a key.
+ */
+function pointerSegments(pointer: string, data: unknown): (string | number)[] {
   if (!pointer) return [];
+  let node = data;
   return pointer
     .slice(1)
     .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+    .map((raw) => {
+      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      const segment = Array.isArray(node) ? Number(key) : key;
+      node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+      return segment;
+    });
 }
