@@ -1,6 +1,5 @@
-import deepmerge from "deepmerge";
-import { parseSet } from "./parseSet.js";
-import { cloneTree, isMap, type Values } from "./objects.js";
+import { parseSet, parseSetJsonObject } from "./parseSet.js";
+import { mergeMaps, type Values } from "./objects.js";
 import type { SetKind } from "./strvals.js";
 
 export interface ValueSources {
@@ -22,15 +21,12 @@ export interface MergeOptions {
  * Helm's precedence (pkg/cli/values MergeValues): the -f files merged left to right (maps merge
  * deeply, anything else replaces), then every --set-json, --set, --set-string, --set-file and
  * --set-literal expression parsed into the result, kind by kind in that order, left to right
- * within a kind. Chart defaults are not applied here (see coalesce.ts).
+ * within a kind. A --set-json that is a whole JSON object ('{"a":{"b":1}}', Helm 3.17+) merges
+ * like a file. Chart defaults are not applied here (see coalesce.ts).
  */
 export function mergeValues(sources: ValueSources, options: MergeOptions = {}): Values {
   let base: Values = {};
-  for (const file of sources.files ?? []) {
-    // Lists replace rather than concatenate; deepmerge clones, so the inputs are never shared.
-    base = deepmerge(base, cloneTree(file), { arrayMerge: (_target, source) => source, isMergeableObject: isMap });
-  }
-  base = cloneTree(base);
+  for (const file of sources.files ?? []) base = mergeMaps(base, file);
   const order: [SetKind, string[] | undefined][] = [
     ["set-json", sources.setJson],
     ["set", sources.set],
@@ -39,7 +35,10 @@ export function mergeValues(sources: ValueSources, options: MergeOptions = {}): 
     ["set-literal", sources.setLiteral],
   ];
   for (const [kind, expressions] of order) {
-    for (const expression of expressions ?? []) parseSet(expression, { kind, into: base, readFile: options.readFile });
+    for (const expression of expressions ?? []) {
+      if (kind === "set-json" && expression.trimStart().startsWith("{")) base = mergeMaps(base, parseSetJsonObject(expression));
+      else parseSet(expression, { kind, into: base, readFile: options.readFile });
+    }
   }
   return base;
 }

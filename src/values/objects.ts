@@ -32,6 +32,21 @@ export function cloneTree<T>(v: T): T {
   return v;
 }
 
+/**
+ * Helm's MergeMaps (pkg/chart/loader, used for -f files and a whole-object --set-json): maps on
+ * both sides merge key by key, anything else from `b` replaces (lists are not concatenated, null
+ * replaces). Returns a new tree sharing nothing with its inputs. Keys are written as own data
+ * properties, so `__proto__` stays a key the schema then refuses, as in Helm, instead of vanishing.
+ */
+export function mergeMaps(a: Values, b: Values): Values {
+  const out = cloneTree(a);
+  for (const key of Object.keys(b)) {
+    const mine = getOwn(out, key);
+    setKey(out, key, isMap(mine) && isMap(b[key]) ? mergeMaps(mine, b[key] as Values) : cloneTree(b[key]));
+  }
+  return out;
+}
+
 /** `a.b[0].c` from path segments; keys that would be ambiguous are bracket-quoted. */
 export function joinPath(segments: readonly (string | number)[]): string {
   let out = "";

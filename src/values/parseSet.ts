@@ -1,6 +1,6 @@
 import { VmTemplateError } from "../errors.js";
-import { parseStrvals, StrvalsError, type SetKind } from "./strvals.js";
-import type { Values } from "./objects.js";
+import { MAX_JSON_DEPTH, parseStrvals, StrvalsError, type SetKind } from "./strvals.js";
+import { isMap, nestedDeeperThan, type Values } from "./objects.js";
 
 export interface ParseSetOptions {
   kind?: SetKind;
@@ -21,7 +21,26 @@ export function parseSet(expression: string, options: ParseSetOptions = {}): Val
     return parseStrvals(expression, kind, into, options.readFile);
   } catch (e) {
     if (e instanceof VmTemplateError) throw e;
-    const message = e instanceof StrvalsError ? e.message : `cannot read value: ${(e as Error).message}`;
-    throw new VmTemplateError("SET_PARSE", [{ path: "", message: `--${kind} ${JSON.stringify(expression)}: ${message}` }]);
+    throw setParseError(kind, expression, e instanceof StrvalsError ? e.message : `cannot read value: ${(e as Error).message}`);
   }
+}
+
+/**
+ * A --set-json that is one whole JSON object rather than key=value (Helm 3.17+ MergeValues: a
+ * value starting with '{'). JSON.parse makes `__proto__` an own key, never a prototype.
+ */
+export function parseSetJsonObject(expression: string): Values {
+  let value: unknown;
+  try {
+    value = JSON.parse(expression);
+  } catch (e) {
+    throw setParseError("set-json", expression, `not a valid JSON object: ${(e as Error).message}`);
+  }
+  if (!isMap(value)) throw setParseError("set-json", expression, "not a valid JSON object");
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw setParseError("set-json", expression, `JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
+}
+
+function setParseError(kind: SetKind, expression: string, message: string): VmTemplateError {
+  return new VmTemplateError("SET_PARSE", [{ path: "", message: `--${kind} ${JSON.stringify(expression)}: ${message}` }]);
 }
