@@ -35,3 +35,12 @@ export function fleetValues(vms = 2): Values {
     },
   };
 }
+
+/** Strings that break naive YAML, env or template output: structure, quotes, YAML 1.1 words, numbers, Unicode. */
+export const HOSTILE = [
+  "plain", "a\nb", "line\r\nbreak", "key: value", "a #comment", "#start", '"double"', "'single'", "back\\slash",
+  "{{ .Values.x }}", "{{{raw}}}", "*alias", "&anchor", "!tag", "%directive", "@at", "|block", ">folded", "-dash", "- item",
+  "?query", "---", "...", "tab\there", "trailing ", " leading", "", "on", "yes", "no", "off", "y", "n", "~", "null", "Null",
+  "true", "False", "0777", "0o17", "0x1F", "1e3", "1_000", "1:20", ".inf", "-.Inf", ".nan", "1.0", "+1", "2001-12-14",
+  "<b>html</b> & 'amp'", "é ü 中文 🚀", "\u0000nul", "\u0085nel", "\u2028ls", "\ufeffbom", "\u007fdel", "a,b", "[x]", "{y}",
+];
