@@ -8,7 +8,8 @@ import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { render, VmTemplateError, type RenderedFile } from "../src/index.js";
 import { slug } from "../src/render/helpers/slug.js";
-import { fleetValues, singleVmValues, type Generated } from "./valuesArbitrary.js";
+import { yamlScalar } from "../src/render/yamlScalar.js";
+import { fleetValues, LOOKALIKES, singleVmValues, type Generated } from "./valuesArbitrary.js";
 
 /*
  * Property: for generated values across the whole schema, with hostile strings in every string
@@ -228,6 +229,21 @@ function check(g: Generated, where: [RegExp, Locate][]): void {
     for (const value of found) expect(value, `${leaf.path} = ${JSON.stringify(leaf.value)}`).toStrictEqual(leaf.value);
   }
 }
+
+describe("properties: yamlScalar", () => {
+  // yamlScalar decides "plain or quoted" with js-yaml's scalar resolver, not a full parse per
+  // value; this holds it to what a full parse of the line reads, in both YAML versions.
+  const plainish = fc.stringMatching(/^[A-Za-z0-9_./@+:*~ -]{0,12}$/);
+  it("any string, as a mapping value and a list item, reads back as itself in YAML 1.2 and 1.1", () => {
+    fc.assert(
+      fc.property(fc.oneof(plainish, fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...LOOKALIKES)), (s) => {
+        const text = `key: ${yamlScalar(s)}\nlist:\n- ${yamlScalar(s)}\n`;
+        for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) expect(load(text, { schema })).toEqual({ key: s, list: [s] });
+      }),
+      { seed, numRuns: runs * 4 },
+    );
+  });
+});
 
 describe("properties: every typed value reads back exactly, or the schema refuses it at its path", () => {
   it(`single VM: ${runs} generated values sets`, () => {

@@ -58,7 +58,7 @@ const hostile: Arbitrary<string> = fc.oneof(
  * 1.1 booleans and null, octal, hex, binary, sexagesimal and underscored numbers, floats,
  * timestamps, the merge key. Each field draws, often, those its own rule accepts.
  */
-const LOOKALIKES = [
+export const LOOKALIKES = [
   "y", "Y", "n", "N", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "false", "FALSE",
   "null", "Null", "NULL", "~", "0", "00", "0777", "0o17", "0x1f", "0X1F", "0b101", "1_000", "1:20", "190:20:30", "-1", "+1", "1.0", "1e3", "1E3",
   "1.5e+3", ".5", "5.", "inf", ".inf", "-.inf", ".NaN", "nan", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "<<", "=", "-", "0.0.0.0", "1.2.3", "v1",

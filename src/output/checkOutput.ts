@@ -1,4 +1,4 @@
-import { loadAll, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
+import { constructFromEvents, parseEvents, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
 import { VmTemplateError, type Problem } from "../errors.js";
 import type { RenderedFile } from "../render/renderChart.js";
@@ -41,8 +41,10 @@ function readsTheSame(content: string): string | Record<string, unknown> {
   let docs12: unknown[];
   let docs11: unknown[];
   try {
-    docs12 = loadAll(content, { schema: CORE_SCHEMA });
-    docs11 = loadAll(content, { schema: YAML11_SCHEMA });
+    // One parse, read twice: the two readers differ only in how they resolve scalars.
+    const events = parseEvents(content, {});
+    docs12 = constructFromEvents(events, { source: content, schema: CORE_SCHEMA });
+    docs11 = constructFromEvents(events, { source: content, schema: YAML11_SCHEMA });
   } catch (e) {
     return (e as Error).message.split("\n")[0] ?? "not valid YAML";
   }

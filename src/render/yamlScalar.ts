@@ -1,4 +1,4 @@
-import { load, DUMP_SCHEMA, YAML11_SCHEMA } from "js-yaml";
+import { DUMP_SCHEMA, YAML11_SCHEMA, type Schema } from "js-yaml";
 
 /**
  * A scalar as YAML text that every reader (YAML 1.2 core, and YAML 1.1 as kubectl and
@@ -27,12 +27,13 @@ function isPlainSafe(s: string): boolean {
   return readsBackAs(s, DUMP_SCHEMA) && readsBackAs(s, YAML11_SCHEMA);
 }
 
-function readsBackAs(s: string, schema: typeof DUMP_SCHEMA): boolean {
-  try {
-    return load(s, { schema }) === s;
-  } catch {
-    return false;
-  }
+/**
+ * What a reader with this schema makes of `s` as a plain scalar: js-yaml's own implicit
+ * resolution (what load() runs on a plain scalar), without parsing a document per value.
+ * PLAIN_CHARS has already ruled out anything that would not parse as one plain scalar.
+ */
+function readsBackAs(s: string, schema: Schema): boolean {
+  return schema.resolveImplicitScalarTag(s).tag === schema.defaultScalarTag;
 }
 
 const NAMED_ESCAPES: Record<string, string> = {
