@@ -134,6 +134,19 @@ describe("render checks its own output against the chart's output schemas", () =
     expect(outputError({ "notes.txt.hbs": "hello\n" }).problems[0]!.message).toMatch(/notes.txt: not a kind of file vm-template generates/);
   });
 
+  it("a template whose literal text YAML 1.1 reads otherwise than YAML 1.2 fails with OUTPUT", () => {
+    const source = builtinFiles["templates/_workloadentry.hbs"]!;
+    const disagree = "YAML 1.1 and YAML 1.2 readers disagree on it (an unquoted value changes type)";
+    // A label value `on` (1.1: true), a key `0777` (1.1: 511), a merge key `<<` (1.1 merges).
+    for (const line of ["    flag: on", "    0777: x", "    <<: {}"]) {
+      const e = outputError({ "_workloadentry.hbs": source.replace("  labels:{{toYaml labels 4}}", `  labels:{{toYaml labels 4}}\n${line}`) });
+      expect(e.problems[0]!.message, line).toBe(`template workloadentry.yaml made an invalid workloadentry.yaml: ${disagree}`);
+    }
+    // An explicit tag reads the whole document both ways.
+    const tagged = outputError({ "_workloadentry.hbs": source.replace("  labels:{{toYaml labels 4}}", "  labels:{{toYaml labels 4}}\n    flag: !!bool yes") });
+    expect(tagged.problems[0]!.message).toMatch(/not valid YAML|disagree|must be string|cannot resolve/);
+  });
+
   it("a file path that leaves the output directory fails with RENDER naming the template", () => {
     for (const path of ["../x.yaml", "/etc/x.yaml", "a/../../x.yaml", ".hidden.yaml", "a//b.yaml"]) {
       expect(() => render({ values: values(), chart: chartWith({ "evil.hbs": `{{#file "${path}"}}a: b\n{{/file}}` }) }), path).toThrow(

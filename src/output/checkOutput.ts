@@ -1,4 +1,4 @@
-import { constructFromEvents, parseEvents, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
+import { constructFromEvents, getScalarValue, parseEvents, CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, YAML11_SCHEMA, type Event } from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
 import { VmTemplateError, type Problem } from "../errors.js";
 import type { RenderedFile } from "../render/renderChart.js";
@@ -16,18 +16,30 @@ import type { Chart } from "../chart/chart.js";
  */
 export function checkOutput(chart: Chart, files: readonly RenderedFile[], templateOf: ReadonlyMap<string, string>): void {
   const problems: Problem[] = [];
+  // The verdict on a file depends only on its name (which picks the output schema) and its
+  // content, so identical files are judged once: in a fleet, every VM of a group has the same
+  // compose file, kustomization and hosts.
+  const verdicts = new Map<string, (string | undefined)[]>();
   for (const file of files) {
-    const kind = fileKind(file.path);
-    const reasons =
-      kind === "yaml" ? checkYaml(chart, file)
-      : kind === "env" ? [checkEnvFile(file.content)]
-      : kind === "hosts" ? [checkHostsFile(file.content)]
-      : ["not a kind of file vm-template generates (.yaml, .env or hosts)"];
+    const key = `${file.path.slice(file.path.lastIndexOf("/") + 1)}\u0000${file.content}`;
+    let reasons = verdicts.get(key);
+    if (!reasons) {
+      reasons = checkFile(chart, file);
+      verdicts.set(key, reasons);
+    }
     for (const reason of reasons) {
       if (reason) problems.push({ path: "", message: `template ${templateOf.get(file.path) ?? "?"} made an invalid ${file.path}: ${reason}` });
     }
   }
   if (problems.length) throw new VmTemplateError("OUTPUT", problems);
+}
+
+function checkFile(chart: Chart, file: RenderedFile): (string | undefined)[] {
+  const kind = fileKind(file.path);
+  if (kind === "yaml") return checkYaml(chart, file);
+  if (kind === "env") return [checkEnvFile(file.content)];
+  if (kind === "hosts") return [checkHostsFile(file.content)];
+  return ["not a kind of file vm-template generates (.yaml, .env or hosts)"];
 }
 
 function checkYaml(chart: Chart, file: RenderedFile): (string | undefined)[] {
@@ -38,19 +50,42 @@ function checkYaml(chart: Chart, file: RenderedFile): (string | undefined)[] {
 
 /** The one mapping document of the file, or why it is not one that every reader reads alike. */
 function readsTheSame(content: string): string | Record<string, unknown> {
-  let docs12: unknown[];
-  let docs11: unknown[];
+  let docs: unknown[];
+  let alike: boolean;
   try {
-    // One parse, read twice: the two readers differ only in how they resolve scalars.
     const events = parseEvents(content, {});
-    docs12 = constructFromEvents(events, { source: content, schema: CORE_SCHEMA });
-    docs11 = constructFromEvents(events, { source: content, schema: YAML11_SCHEMA });
+    docs = constructFromEvents(events, { source: content, schema: CORE_SCHEMA });
+    alike = scalarsReadAlike(content, events);
   } catch (e) {
     return (e as Error).message.split("\n")[0] ?? "not valid YAML";
   }
-  if (docs12.length !== 1) return `expected one YAML document, found ${docs12.length}`;
-  const doc = docs12[0];
+  if (docs.length !== 1) return `expected one YAML document, found ${docs.length}`;
+  const doc = docs[0];
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return "the document is not a mapping";
-  if (!isDeepStrictEqual(docs11, docs12)) return "YAML 1.1 and YAML 1.2 readers disagree on it (an unquoted value changes type)";
+  if (!alike) return "YAML 1.1 and YAML 1.2 readers disagree on it (an unquoted value changes type)";
   return doc as Record<string, unknown>;
+}
+
+/**
+ * Whether a YAML 1.1 reader reads the parsed document as the YAML 1.2 one does. The two differ
+ * only in how they resolve untagged plain scalars (keys and values: `on`, `0777`, `<<`), so each
+ * of those is resolved by both; with an explicit tag anywhere, the whole document is read both
+ * ways and compared.
+ */
+function scalarsReadAlike(content: string, events: readonly Event[]): boolean {
+  for (const e of events) {
+    if (e.type !== EVENT_ID.SCALAR && e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) continue;
+    if (e.tagStart !== e.tagEnd) {
+      const docs11 = constructFromEvents(events as Event[], { source: content, schema: YAML11_SCHEMA });
+      return isDeepStrictEqual(docs11, constructFromEvents(events as Event[], { source: content, schema: CORE_SCHEMA }));
+    }
+  }
+  for (const e of events) {
+    if (e.type !== EVENT_ID.SCALAR || e.style !== SCALAR_STYLE.PLAIN) continue;
+    const text = getScalarValue(content, e);
+    const a = CORE_SCHEMA.resolveImplicitScalarTag(text);
+    const b = YAML11_SCHEMA.resolveImplicitScalarTag(text);
+    if (a.tag.tagName !== b.tag.tagName || !isDeepStrictEqual(a.value, b.value)) return false;
+  }
+  return true;
 }
