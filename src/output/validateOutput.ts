@@ -2,9 +2,12 @@ import type { ValidateFunction } from "ajv";
 import type { Chart } from "../chart/chart.js";
 import { newAjv } from "../schema/ajv.js";
 
+/** A schema compiled on first use: a render seldom needs every one (cold start, issue 5). */
+type LazyValidator = () => ValidateFunction;
+
 interface OutputValidators {
-  byKind: Map<string, ValidateFunction>;
-  byFile: Map<string, ValidateFunction>;
+  byKind: Map<string, LazyValidator>;
+  byFile: Map<string, LazyValidator>;
 }
 const cache = new WeakMap<Chart, OutputValidators>();
 
@@ -14,9 +17,10 @@ function validatorsFor(chart: Chart): OutputValidators {
     const ajv = newAjv();
     v = { byKind: new Map(), byFile: new Map() };
     for (const schema of Object.values(chart.outputSchemas)) {
-      const validate = ajv.compile(schema);
-      if (typeof schema["x-kind"] === "string") v.byKind.set(schema["x-kind"], validate);
-      if (typeof schema["x-file"] === "string") v.byFile.set(schema["x-file"], validate);
+      let compiled: ValidateFunction | undefined;
+      const validator = () => (compiled ??= ajv.compile(schema));
+      if (typeof schema["x-kind"] === "string") v.byKind.set(schema["x-kind"], validator);
+      if (typeof schema["x-file"] === "string") v.byFile.set(schema["x-file"], validator);
     }
     cache.set(chart, v);
   }
@@ -32,7 +36,7 @@ export function validateOutputDoc(chart: Chart, path: string, doc: Record<string
   const { byKind, byFile } = validatorsFor(chart);
   const name = path.slice(path.lastIndexOf("/") + 1);
   const kind = `${String(doc.apiVersion)} ${String(doc.kind)}`;
-  const validate = byFile.get(name) ?? byKind.get(kind);
+  const validate = (byFile.get(name) ?? byKind.get(kind))?.();
   if (!validate) return [`no output schema covers it (${doc.kind === undefined ? name : kind})`];
   if (validate(doc)) return [];
   return (validate.errors ?? []).map((e) => {
