@@ -55,7 +55,7 @@ function readsTheSame(content: string): string | Record<string, unknown> {
   try {
     const events = parseEvents(content, {});
     docs = constructFromEvents(events, { source: content, schema: CORE_SCHEMA });
-    alike = scalarsReadAlike(content, events);
+    alike = scalarsReadAlike(content, events, docs);
   } catch (e) {
     return (e as Error).message.split("\n")[0] ?? "not valid YAML";
   }
@@ -72,12 +72,11 @@ function readsTheSame(content: string): string | Record<string, unknown> {
  * of those is resolved by both; with an explicit tag anywhere, the whole document is read both
  * ways and compared.
  */
-function scalarsReadAlike(content: string, events: readonly Event[]): boolean {
+function scalarsReadAlike(content: string, events: Event[], docs12: unknown[]): boolean {
   for (const e of events) {
     if (e.type !== EVENT_ID.SCALAR && e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) continue;
     if (e.tagStart !== e.tagEnd) {
-      const docs11 = constructFromEvents(events as Event[], { source: content, schema: YAML11_SCHEMA });
-      return isDeepStrictEqual(docs11, constructFromEvents(events as Event[], { source: content, schema: CORE_SCHEMA }));
+      return isDeepStrictEqual(constructFromEvents(events, { source: content, schema: YAML11_SCHEMA }), docs12);
     }
   }
   for (const e of events) {

@@ -40,11 +40,17 @@ export function cloneTree<T>(v: T): T {
  */
 export function mergeMaps(a: Values, b: Values): Values {
   const out = cloneTree(a);
+  mergeInto(out, b);
+  return out;
+}
+
+/** `b` merged into `out`, which the caller owns (so nothing is copied twice). */
+function mergeInto(out: Values, b: Values): void {
   for (const key of Object.keys(b)) {
     const mine = getOwn(out, key);
-    setKey(out, key, isMap(mine) && isMap(b[key]) ? mergeMaps(mine, b[key] as Values) : cloneTree(b[key]));
+    if (isMap(mine) && isMap(b[key])) mergeInto(mine, b[key] as Values);
+    else setKey(out, key, cloneTree(b[key]));
   }
-  return out;
 }
 
 /** `a.b[0].c` from path segments; keys that would be ambiguous are bracket-quoted. */
