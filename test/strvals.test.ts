@@ -37,10 +37,11 @@ const H = {
 
 type Row = [expression: string, expected: unknown, kind?: SetKind];
 type Cited<T extends unknown[]> = [source: string, ...row: T];
+// The row type is given at each call (cite<Row>(…)) so that rows are checked as tuples.
 const cite = <T extends unknown[]>(source: string, rows: T[]): Cited<T>[] => rows.map((r) => [source, ...r] as Cited<T>);
 
 const ok: Cited<Row>[] = [
-  ...cite(H.parseSet, [
+  ...cite<Row>(H.parseSet, [
     ["name1=null,f=false,t=true", { name1: null, f: false, t: true }],
     ["name1=value1", { name1: "value1" }],
     ["name1=value1,name2=value2", { name1: "value1", name2: "value2" }],
@@ -77,7 +78,7 @@ const ok: Cited<Row>[] = [
     ["name1.name2[1].foo=bar,name1.name2[0].foo=bar", { name1: { name2: [{ foo: "bar" }, { foo: "bar" }] } }],
     ["name1.name2[1].foo=bar", { name1: { name2: [null, { foo: "bar" }] } }],
   ]),
-  ...cite(H.typedVal, [
+  ...cite<Row>(H.typedVal, [
     ["negative=-5", { negative: -5 }],
     ["plus=+5", { plus: 5 }],
     ["float=1.5", { float: "1.5" }],
@@ -88,47 +89,47 @@ const ok: Cited<Row>[] = [
     ["upper=TRUE,mixed=False,n=NULL", { upper: true, mixed: false, n: null }],
     ["yes=yes,on=on", { yes: "yes", on: "on" }],
   ]),
-  ...cite(H.escape, [
+  ...cite<Row>(H.escape, [
     ["dotted\\.key=v", { "dotted.key": "v" }],
   ]),
-  ...cite(H.value, [
+  ...cite<Row>(H.value, [
     ["a=b=c", { a: "b=c" }],
     ["unicode=héllo wörld ✓", { unicode: "héllo wörld ✓" }],
   ]),
-  ...cite(H.list, [
+  ...cite<Row>(H.list, [
     ["empty={}", { empty: [""] }],
     ["nested[0][0]", { nested: [] }],
     ["list[1]={a,b}", { list: [null, ["a", "b"]] }],
   ]),
-  ...cite(H.parseString, [
+  ...cite<Row>(H.parseString, [
     ["long_int_string=1234567890", { long_int_string: "1234567890" }, "set-string"],
     ["boolean=true", { boolean: "true" }, "set-string"],
     ["is_null=null", { is_null: "null" }, "set-string"],
     ["zero=0", { zero: "0" }, "set-string"],
   ]),
-  ...cite(H.stringList, [
+  ...cite<Row>(H.stringList, [
     ["list={1,true}", { list: ["1", "true"] }, "set-string"],
   ]),
-  ...cite(H.parseJson, [
+  ...cite<Row>(H.parseJson, [
     ['outer.inner1="1",outer.inner3=3,outer.inner4=true,outer.inner5="true"', { outer: { inner1: "1", inner3: 3, inner4: true, inner5: "true" } }, "set-json"],
     ['a={"b":"1","c":[1,2,3]},d=["x","y"]', { a: { b: "1", c: [1, 2, 3] }, d: ["x", "y"] }, "set-json"],
     ['a=,b={"aa":"1","cc":[1,2,3]},b.cc[1]=null', { a: null, b: { aa: "1", cc: [1, null, 3] } }, "set-json"],
   ]),
-  ...cite(H.jsonValue, [
+  ...cite<Row>(H.jsonValue, [
     ['list[0]={"k":"v"}', { list: [{ k: "v" }] }, "set-json"],
     ['s="a,b"', { s: "a,b" }, "set-json"],
   ]),
-  ...cite(H.literalInto, [
+  ...cite<Row>(H.literalInto, [
     ["name=value1,name2=value2", { name: "value1,name2=value2" }, "set-literal"],
   ]),
-  ...cite(H.literal, [
+  ...cite<Row>(H.literal, [
     ["name=a\\,b", { name: "a\\,b" }, "set-literal"],
     ["name=", { name: "" }, "set-literal"],
     ["outer.inner=value", { outer: { inner: "value" } }, "set-literal"],
     ["list[0].k=v=w", { list: [{ k: "v=w" }] }, "set-literal"],
     ["long=1234567890", { long: "1234567890" }, "set-literal"],
   ]),
-  ...cite(H.literal, [
+  ...cite<Row>(H.literal, [
     ["name=value", { name: "value" }, "set-literal"],
     ["boolean=true", { boolean: "true" }, "set-literal"],
     ["is_null=null", { is_null: "null" }, "set-literal"],
@@ -168,8 +169,9 @@ const ok: Cited<Row>[] = [
   ]),
 ];
 
-const bad: Cited<[expression: string, message: RegExp, kind?: SetKind]>[] = [
-  ...cite(H.parseSet, [
+type BadRow = [expression: string, message: RegExp, kind?: SetKind];
+const bad: Cited<BadRow>[] = [
+  ...cite<BadRow>(H.parseSet, [
     ["name1=value1,,,,name2=value2,", /key "" has no value \(cannot end with ,\)/],
     ["name1,name2=", /key "name1" has no value \(cannot end with ,\)/],
     ["name1,name2=value2", /key "name1" has no value/],
@@ -187,57 +189,58 @@ const bad: Cited<[expression: string, message: RegExp, kind?: SetKind]>[] = [
     ["illegal[0]name.foo=bar", /unexpected data at end of array index: "name"/],
     ["]={}].", /unable to parse key/],
   ]),
-  ...cite(H.setIndex, [
+  ...cite<BadRow>(H.setIndex, [
     ["list[-1]=x", /negative -1 index not allowed/],
     ["list[65537]=x", /index of 65537 is greater than maximum supported index of 65536/],
   ]),
-  ...cite(H.keyIndex, [
+  ...cite<BadRow>(H.keyIndex, [
     ["list[a]=x", /error parsing index/],
   ]),
-  ...cite(H.typeClash, [
+  ...cite<BadRow>(H.typeClash, [
     ["a=1,a.b=2", /unable to parse key: "a" is a number, not a map/],
     ["a=x,a[0]=y", /unable to parse key: "a" is a string, not a list/],
   ]),
-  ...cite(H.nested, [
+  ...cite<BadRow>(H.nested, [
     [`${"a.".repeat(31)}b=1`, /nested level is greater than maximum supported nested level of 30/],
     [`a${"[0]".repeat(40)}=1`, /nested level is greater than maximum supported nested level of 30/],
   ]),
-  ...cite(H.parseJson, [
+  ...cite<BadRow>(H.parseJson, [
     ['a={"b":1', /invalid JSON value/, "set-json"],
   ]),
-  ...cite(H.jsonValue, [
+  ...cite<BadRow>(H.jsonValue, [
     ["a=nope", /invalid JSON value/, "set-json"],
   ]),
-  ...cite(H.literal, [
+  ...cite<BadRow>(H.literal, [
     ["name1", /key "name1" has no value/, "set-literal"],
   ]),
-  ...cite(H.literal, [
+  ...cite<BadRow>(H.literal, [
     ["name1.name2", /key "name2" has no value/, "set-literal"],
     ["name1.=name2", /key map "name1" has no value/, "set-literal"],
     ["name1.,name2", /key ",name2" has no value/, "set-literal"],
     ["list[-30].hello=world", /negative -30 index not allowed/, "set-literal"],
     ["illegal[0]name.foo=bar", /unexpected data at end of array index: "name"/, "set-literal"],
   ]),
-  ...cite(H.literalNested, [[`${"name.".repeat(32)}name=value`, /nested level is greater than maximum supported nested level of 30/, "set-literal"]]),
+  ...cite<BadRow>(H.literalNested, [[`${"name.".repeat(32)}name=value`, /nested level is greater than maximum supported nested level of 30/, "set-literal"]]),
 ];
 
 // Expressions parsed one after another into the same values (ParseInto and friends).
-const into: Cited<[kind: SetKind, initial: Values, expressions: string[], expected: Values]>[] = [
-  ...cite(H.parseInto, [
+type IntoRow = [kind: SetKind, initial: Values, expressions: string[], expected: Values];
+const into: Cited<IntoRow>[] = [
+  ...cite<IntoRow>(H.parseInto, [
     ["set", { outer: { inner1: "overwrite", inner2: "value2" } }, ["outer.inner1=value1,outer.inner3=value3,outer.inner4=4"], { outer: { inner1: "value1", inner2: "value2", inner3: "value3", inner4: 4 } }],
     ["set", {}, ["listOuter[0][0].type=listValue", "listOuter[0][0].status=alive"], { listOuter: [[{ type: "listValue", status: "alive" }]] }],
     ["set", {}, ["listOuter[0][0].type=listValue", "listOuter[1][0].status=alive"], { listOuter: [[{ type: "listValue" }], [{ status: "alive" }]] }],
     ["set", { listOuter: [[[{ exited: "old" }]]] }, ["listOuter[0][1][0].type=listValue", "listOuter[0][0][1].status=alive"], { listOuter: [[[{ exited: "old" }, { status: "alive" }], [{ type: "listValue" }]]] }],
     ["set", { list: ["a", "b", "c"] }, ["list[1]=x"], { list: ["a", "x", "c"] }],
   ]),
-  ...cite(H.parseIntoString, [["set-string", { outer: { inner1: "overwrite", inner2: "value2" } }, ["outer.inner1=1,outer.inner3=3"], { outer: { inner1: "1", inner2: "value2", inner3: "3" } }]]),
-  ...cite(H.parseJson, [
+  ...cite<IntoRow>(H.parseIntoString, [["set-string", { outer: { inner1: "overwrite", inner2: "value2" } }, ["outer.inner1=1,outer.inner3=3"], { outer: { inner1: "1", inner2: "value2", inner3: "3" } }]]),
+  ...cite<IntoRow>(H.parseJson, [
     ["set-json", { outer: { inner1: { x: "overwrite" }, inner2: "value2", inner3: ["overwrite"] } },
       ['outer.inner1={"a":"1","b":2,"c":[1,2,3]},outer.inner3=["new value 1","new value 2"],outer.inner4={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner5=[{"A":"1","B":2,"C":[1,2,3]}]'],
       { outer: { inner1: { a: "1", b: 2, c: [1, 2, 3] }, inner2: "value2", inner3: ["new value 1", "new value 2"], inner4: { aa: "1", bb: 2, cc: [1, 2, 3] }, inner5: [{ A: "1", B: 2, C: [1, 2, 3] }] } }],
     ["set-json", { outer: { inner1: { x: "overwrite" }, inner2: "value2" } }, ['outer.inner1=,outer.inner3={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner3.cc[1]=null'], { outer: { inner1: null, inner2: "value2", inner3: { aa: "1", bb: 2, cc: [1, null, 3] } } }],
   ]),
-  ...cite(H.literalInto, [
+  ...cite<IntoRow>(H.literalInto, [
     ["set-literal", { outer: { inner1: "overwrite", inner2: "value2" } }, ["outer.inner1=value1,outer.inner3=value3,outer.inner4=4"], { outer: { inner1: "value1,outer.inner3=value3,outer.inner4=4", inner2: "value2" } }],
     ["set-literal", {}, ["listOuter[0][0].type=listValue", "listOuter[0][0].status=alive"], { listOuter: [[{ type: "listValue", status: "alive" }]] }],
     ["set-literal", {}, ["listOuter[0][0].type=listValue", "listOuter[1][0].status=alive"], { listOuter: [[{ type: "listValue" }], [{ status: "alive" }]] }],
@@ -251,7 +254,7 @@ const readFile = (p: string) => {
   if (!(p in files)) throw new Error(`${p}: no such file or directory`);
   return files[p]!;
 };
-const setFile: Cited<[expression: string, expected: Values]>[] = cite(H.parseFile, [
+const setFile: Cited<[expression: string, expected: Values]>[] = cite<[expression: string, expected: Values]>(H.parseFile, [
   ["name1=path1", { name1: "value1" }],
   ["x=a.txt", { x: "line1\nline2\n" }],
   ["x=a.txt,y=b.txt", { x: "line1\nline2\n", y: "B" }],
@@ -262,8 +265,9 @@ const setFile: Cited<[expression: string, expected: Values]>[] = cite(H.parseFil
 ]);
 
 // The whole of Helm's MergeValues: -f files (already parsed maps) and every --set kind.
-const merged: Cited<[what: string, sources: Parameters<typeof mergeValues>[0], expected: Values]>[] = [
-  ...cite(H.mergeMaps, [
+type MergeRow = [what: string, sources: Parameters<typeof mergeValues>[0], expected: Values];
+const merged: Cited<MergeRow>[] = [
+  ...cite<MergeRow>(H.mergeMaps, [
     ["later file wins on a scalar", { files: [{ a: 1 }, { a: 2 }] }, { a: 2 }],
     ["maps merge key by key", { files: [{ m: { a: 1, b: 1 } }, { m: { b: 2, c: 2 } }] }, { m: { a: 1, b: 2, c: 2 } }],
     ["maps merge at every depth", { files: [{ m: { n: { a: 1 } } }, { m: { n: { b: 2 } } }] }, { m: { n: { a: 1, b: 2 } } }],
@@ -274,7 +278,7 @@ const merged: Cited<[what: string, sources: Parameters<typeof mergeValues>[0], e
     ["three files, left to right", { files: [{ a: 1, b: 1, c: 1 }, { b: 2, c: 2 }, { c: 3 }] }, { a: 1, b: 2, c: 3 }],
     ["__proto__ in a file stays a key (the schema refuses it)", { files: [JSON.parse('{"__proto__":{"x":1},"a":1}')] }, JSON.parse('{"__proto__":{"x":1},"a":1}')],
   ]),
-  ...cite(H.mergeValues, [
+  ...cite<MergeRow>(H.mergeValues, [
     ["--set over -f", { files: [{ a: 1, b: 1 }], set: ["a=2"] }, { a: 2, b: 1 }],
     ["--set edits a list from -f in place", { files: [{ l: ["x", "y"] }], set: ["l[1]=z"] }, { l: ["x", "z"] }],
     ["--set adds into a map from -f", { files: [{ m: { a: 1 } }], set: ["m.b=2"] }, { m: { a: 1, b: 2 } }],
@@ -286,11 +290,11 @@ const merged: Cited<[what: string, sources: Parameters<typeof mergeValues>[0], e
     ["a whole-object --set-json merges like a file", { files: [{ m: { a: 1, l: [1] } }], setJson: ['{"m":{"b":2,"l":[2]}}'] }, { m: { a: 1, b: 2, l: [2] } }],
     ["a whole-object --set-json with leading spaces", { setJson: ['  {"a":1}'] }, { a: 1 }],
   ]),
-  ...cite(H.docsSetOrder, [
+  ...cite<MergeRow>(H.docsSetOrder, [
     ["several --set: the right-most wins", { set: ["a=1", "a=2"] }, { a: 2 }],
     ["several -f: the right-most wins", { files: [{ a: "left" }, { a: "right" }] }, { a: "right" }],
   ]),
-  ...cite(H.mergeCli, [
+  ...cite<MergeRow>(H.mergeCli, [
     ["set-json object", { setJson: ['{"foo": {"bar": "baz"}}'] }, { foo: { bar: "baz" } }],
     ["set-json key=value", { setJson: ["foo.bar=[1,2,3]"] }, { foo: { bar: [1, 2, 3] } }],
     ["set regular value", { set: ["foo=bar"] }, { foo: "bar" }],
@@ -301,7 +305,8 @@ const merged: Cited<[what: string, sources: Parameters<typeof mergeValues>[0], e
 ];
 
 // Chart defaults under the user's values.
-const coalesced: Cited<[what: string, defaults: Values, user: Values, expected: Values]>[] = cite(H.coalesce, [
+type CoalesceRow = [what: string, defaults: Values, user: Values, expected: Values];
+const coalesced: Cited<CoalesceRow>[] = cite<CoalesceRow>(H.coalesce, [
   ["a user value wins", { a: 1 }, { a: 2 }, { a: 2 }],
   ["defaults fill what the user left out, at any depth", { m: { a: 1, b: 1 } }, { m: { b: 2 } }, { m: { a: 1, b: 2 } }],
   ["null deletes a default", { m: { a: 1, b: 1 } }, { m: { a: null } }, { m: { b: 1 } }],
