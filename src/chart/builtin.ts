@@ -1,11 +1,27 @@
 import { chartFromFiles, type Chart } from "./chart.js";
-import { builtinFiles } from "./builtin.generated.js";
+import { files, templates, validators } from "./builtin.precompiled.js";
+import { usePrecompiled } from "./compiled.js";
 import { builtinChecks } from "./checks/index.js";
 
 let chart: Chart | undefined;
 
-/** The chart this package ships (templates/ and schemas/ of the repository, embedded by `npm run embed`). */
+/**
+ * The chart this package ships: templates/ and schemas/ of the repository, embedded and compiled
+ * by the build (scripts/precompile-chart.mjs).
+ */
 export function builtinChart(): Chart {
-  chart ??= { ...chartFromFiles("vm-template", builtinFiles), checks: builtinChecks };
+  if (!chart) {
+    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks };
+    const byPath = (path: string) => {
+      const validate = validators[path];
+      if (!validate) throw new Error(`the build made no validator for ${path}`);
+      return validate;
+    };
+    usePrecompiled({
+      templates: new Map(Object.entries(templates).map(([path, spec]) => [files[path]!, spec])),
+      values: new Map([[chart.schema, byPath("schemas/values.schema.json")]]),
+      outputs: new Map(Object.entries(chart.outputSchemas).map(([name, schema]) => [schema, byPath(`schemas/output/${name}`)])),
+    });
+  }
   return chart;
 }

@@ -1,26 +1,20 @@
-import type { ValidateFunction } from "ajv";
 import type { Chart } from "../chart/chart.js";
-import { newAjv } from "../schema/ajv.js";
+import { outputValidator } from "../chart/compiled.js";
 
-/** A schema compiled on first use: a render seldom needs every one (cold start, issue 5). */
-type LazyValidator = () => ValidateFunction;
-
-interface OutputValidators {
-  byKind: Map<string, LazyValidator>;
-  byFile: Map<string, LazyValidator>;
+type Schema = Record<string, unknown>;
+interface OutputSchemas {
+  byKind: Map<string, Schema>;
+  byFile: Map<string, Schema>;
 }
-const cache = new WeakMap<Chart, OutputValidators>();
+const cache = new WeakMap<Chart, OutputSchemas>();
 
-function validatorsFor(chart: Chart): OutputValidators {
+function schemasOf(chart: Chart): OutputSchemas {
   let v = cache.get(chart);
   if (!v) {
-    const ajv = newAjv();
     v = { byKind: new Map(), byFile: new Map() };
     for (const schema of Object.values(chart.outputSchemas)) {
-      let compiled: ValidateFunction | undefined;
-      const validator = () => (compiled ??= ajv.compile(schema));
-      if (typeof schema["x-kind"] === "string") v.byKind.set(schema["x-kind"], validator);
-      if (typeof schema["x-file"] === "string") v.byFile.set(schema["x-file"], validator);
+      if (typeof schema["x-kind"] === "string") v.byKind.set(schema["x-kind"], schema);
+      if (typeof schema["x-file"] === "string") v.byFile.set(schema["x-file"], schema);
     }
     cache.set(chart, v);
   }
@@ -33,11 +27,13 @@ function validatorsFor(chart: Chart): OutputValidators {
  * one too. Returns the reasons, empty when the document is valid.
  */
 export function validateOutputDoc(chart: Chart, path: string, doc: Record<string, unknown>): string[] {
-  const { byKind, byFile } = validatorsFor(chart);
+  const { byKind, byFile } = schemasOf(chart);
   const name = path.slice(path.lastIndexOf("/") + 1);
   const kind = `${String(doc.apiVersion)} ${String(doc.kind)}`;
-  const validate = (byFile.get(name) ?? byKind.get(kind))?.();
-  if (!validate) return [`no output schema covers it (${doc.kind === undefined ? name : kind})`];
+  const schema = byFile.get(name) ?? byKind.get(kind);
+  if (!schema) return [`no output schema covers it (${doc.kind === undefined ? name : kind})`];
+  // Compiled on first use (when not precompiled): a render seldom needs every schema.
+  const validate = outputValidator(schema);
   if (validate(doc)) return [];
   return (validate.errors ?? []).map((e) => {
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "the document";

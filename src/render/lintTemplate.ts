@@ -1,4 +1,4 @@
-import Handlebars from "handlebars";
+import { handlebarsCompiler } from "../compilers.js";
 import { printingHelpers } from "./helpers/index.js";
 
 type Node = { type: string; [k: string]: unknown };
@@ -24,6 +24,6 @@ export function lintTemplate(source: string): string[] {
     }
     for (const [key, child] of Object.entries(n)) if (key !== "loc" && child && typeof child === "object") visit(child);
   };
-  visit(Handlebars.parse(source));
+  visit(handlebarsCompiler().parse(source));
   return problems;
 }

@@ -1,4 +1,7 @@
-import Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
+import { handlebarsCompiler } from "../compilers.js";
+import { precompiledTemplate, TEMPLATE_OPTIONS } from "../chart/compiled.js";
+import type Handlebars from "handlebars";
 import { VmTemplateError, type Problem } from "../errors.js";
 import type { Chart } from "../chart/chart.js";
 import type { Values } from "../values/objects.js";
@@ -72,22 +75,27 @@ function pathProblem(path: string): string | undefined {
 function compile(chart: Chart): Compiled {
   const cached = compiledCharts.get(chart);
   if (cached) return cached;
-  // One isolated Handlebars environment per chart: no global helper or partial leaks in or out.
-  const env = Handlebars.create();
+  const sources = { ...chart.partials, ...chart.templates };
+  // What the build precompiled was linted then; the rest is linted now, and needs the compiler.
   const lint: Problem[] = [];
-  for (const [name, source] of Object.entries({ ...chart.partials, ...chart.templates })) {
+  for (const [name, source] of Object.entries(sources)) {
+    if (precompiledTemplate(source)) continue;
     for (const reason of lintTemplate(source)) lint.push({ path: "", message: `template ${name}: ${reason}` });
   }
   if (lint.length) throw new VmTemplateError("RENDER", lint);
+  const allPrecompiled = Object.values(sources).every((source) => precompiledTemplate(source));
+  // One isolated Handlebars environment per chart: no global helper or partial leaks in or out.
+  const env = (allPrecompiled ? (HandlebarsRuntime as unknown as typeof Handlebars) : handlebarsCompiler()).create();
+  const build = (source: string) => {
+    const spec = precompiledTemplate(source);
+    return spec ? env.template(spec) : env.compile(source, TEMPLATE_OPTIONS);
+  };
   env.registerHelper(helpers as Handlebars.HelperDeclareSpec);
-  for (const [name, source] of Object.entries(chart.partials)) env.registerPartial(name, source);
-  // strict: a value a template names but the values lack is an error, not an empty string.
-  // noEscape: HTML escaping is wrong for YAML; the lint above ensures every print goes through a printing helper.
-  const options = { strict: true, noEscape: true };
+  for (const [name, source] of Object.entries(chart.partials)) env.registerPartial(name, build(source));
   const compiled = Object.keys(chart.templates)
     .sort()
     .map((name) => {
-      const template = env.compile(chart.templates[name]!, options);
+      const template = build(chart.templates[name]!);
       return { name, run: (values: Values, data: RenderData) => template(values, { data }) };
     });
   compiledCharts.set(chart, compiled);

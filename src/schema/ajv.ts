@@ -1,15 +1,18 @@
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { Ajv, CodeOptions } from "ajv";
+import { ajvCompiler } from "../compilers.js";
 
-// ajv-formats is CommonJS; its default export arrives wrapped when imported from ESM.
-type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+/** Keywords of this project's schemas that carry words for errors and output routing, not rules. */
+const ANNOTATIONS = ["x-expected", "x-present-with", "x-required-why", "x-not-why", "x-kind", "x-file"];
 
-/** The one way this project makes an ajv instance: strict, every error, and its own keywords known. */
-export function newAjv(options: { useDefaults?: boolean } = {}): Ajv {
+/**
+ * The one way this project makes an ajv instance: strict, every error, and its own keywords
+ * known. `code` is for the build, which turns the built-in chart's schemas into standalone code.
+ */
+export function newAjv(options: { useDefaults?: boolean; code?: CodeOptions } = {}): Ajv {
+  const { Ajv, addFormats } = ajvCompiler();
   // verbose gives each error its schema node, whose x-expected words the rule.
-  const ajv = new Ajv({ allErrors: true, useDefaults: options.useDefaults ?? false, verbose: true, strict: true, strictRequired: false });
+  const ajv = new Ajv({ allErrors: true, useDefaults: options.useDefaults ?? false, verbose: true, strict: true, strictRequired: false, code: options.code });
   addFormats(ajv, ["ipv4", "ipv6"]);
-  for (const keyword of ["x-expected", "x-present-with", "x-required-why", "x-not-why", "x-kind", "x-file"]) ajv.addKeyword(keyword);
+  for (const keyword of ANNOTATIONS) ajv.addKeyword(keyword);
   return ajv;
 }

@@ -1,30 +1,16 @@
-import type { ValidateFunction } from "ajv";
 import type { Problem } from "../errors.js";
 import type { Chart } from "../chart/chart.js";
 import { builtinChart } from "../chart/builtin.js";
 import { coalesce } from "../values/coalesce.js";
 import { hasOwn, isMap, setKey, sortKeys, type Values } from "../values/objects.js";
 import { toProblems } from "./problems.js";
-import { newAjv } from "./ajv.js";
+import { valuesValidator } from "../chart/compiled.js";
 
 export interface ValidationResult {
   ok: boolean;
   problems: Problem[];
   /** The effective values: chart defaults, then the user's values, then the schema's section defaults. */
   values: Values;
-}
-
-const validators = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: Record<string, unknown>): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    // useDefaults fills a section's own defaults only when the section is there, which is what
-    // "a section you give is a resource you get" needs.
-    validate = newAjv({ useDefaults: true }).compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
 }
 
 /**
@@ -35,7 +21,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
 export function validateValues(values: Values, chart: Chart = builtinChart()): ValidationResult {
   const effective = coalesce(chart.defaults, values);
   addPresentSections(effective, chart.schema);
-  const validate = validatorFor(chart.schema);
+  const validate = valuesValidator(chart.schema);
   if (!validate(effective)) return { ok: false, problems: toProblems(validate.errors ?? [], effective), values: effective };
   // Sorted keys: templates iterate maps in key order, so the input's key order never shows.
   const sorted = sortKeys(effective) as Values;
