@@ -234,6 +234,13 @@ describe("generated files in an output directory", () => {
     expect(r.stderr).toContain("--check needs --output-dir");
   });
 
+  it("--output-dir given twice is a usage error, and nothing is written", async () => {
+    const r = await cli(["-f", fleet, "-o", "a", "-o", "b"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--output-dir given more than once");
+    expect(ls(".")).not.toContain("a");
+  });
+
   it("-s with one env or hosts file prints it as itself, ready to redirect", async () => {
     const r = await cli(["-f", join(examples, "ratings-vm", "values.yaml"), "-s", "sidecar.env"]);
     expect(r.status).toBe(0);

@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import yargs from "yargs";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";
@@ -11,7 +10,7 @@ import { blockYaml } from "../render/blockYaml.js";
 import { fileKind } from "../output/fileKinds.js";
 import { readValuesFile, setFileReader } from "./files.js";
 import { checkOutputDir, writeOutputDir, type DriftEntry } from "./outputDir.js";
-import { HELP_EPILOGUE, EXAMPLES } from "./help.js";
+import { parseArgs, quickArgs, type Args } from "./args.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -22,25 +21,11 @@ export interface CliIO {
   version: string;
 }
 
-interface Args {
-  values: string[];
-  set: string[];
-  setString: string[];
-  setJson: string[];
-  setFile: string[];
-  setLiteral: string[];
-  showOnly: string[];
-  outputDir?: string;
-  check: boolean;
-  json: boolean;
-  command: "render" | "values" | "schema";
-}
-
 /** The CLI: parses argv, runs the command, returns the exit status (0 ok, 1 invalid values or render error, 2 usage). */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let parsed: Args | number;
   try {
-    parsed = await parseArgs(argv, io);
+    parsed = quickArgs(argv) ?? (await parseArgs(argv, io));
   } catch (e) {
     return report(e, io);
   }
@@ -114,71 +99,4 @@ function report(e: unknown, io: CliIO): number {
   // A bug, not a user error: say so plainly, still without a stack trace.
   io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
   return 1;
-}
-
-async function parseArgs(argv: readonly string[], io: CliIO): Promise<Args | number> {
-  const repeatable = { type: "string", nargs: 1, requiresArg: true } as const;
-  let usageError: string | undefined;
-  let output = "";
-  const parser = yargs()
-    .scriptName("vm-template")
-    .usage("Usage: vm-template [render|values|schema] [flags]\n\nGenerates the files that onboard a VM workload into an Istio / TSB mesh.")
-    .command(["render", "$0"], "render the files (default command)")
-    .command("values", "print the effective values (defaults + sources) as YAML, or --json")
-    .command("schema", "print the values JSON Schema")
-    .option("values", { alias: "f", ...repeatable, describe: "values file (repeatable; - reads stdin)" })
-    .option("set", { ...repeatable, describe: "set values: a.b=c,list[0]=x (typed as Helm does)" })
-    .option("set-string", { ...repeatable, describe: "set values, always as strings" })
-    .option("set-json", { ...repeatable, describe: "set values to JSON: a={\"k\":1}" })
-    .option("set-file", { ...repeatable, describe: "set a value to the content of a file: key=path" })
-    .option("set-literal", { ...repeatable, describe: "set one value to the literal rest of the string" })
-    .option("show-only", { alias: "s", ...repeatable, describe: "only print this file (repeatable)" })
-    .option("output-dir", { alias: "o", type: "string", requiresArg: true, describe: "write the files under this directory, all or nothing; generated files no longer rendered are removed" })
-    .option("check", { type: "boolean", default: false, describe: "with --output-dir: write nothing; exit 1 with a diff if the directory is not what would be rendered" })
-    .option("json", { type: "boolean", default: false, describe: "values: print JSON instead of YAML" })
-    .example(EXAMPLES)
-    .epilogue(HELP_EPILOGUE)
-    .strict()
-    .help()
-    .alias("help", "h")
-    .version(io.version)
-    .wrap(Math.min(110, 100))
-    .exitProcess(false)
-    .fail((msg, err) => {
-      usageError = msg ?? err?.message ?? "invalid arguments";
-    });
-  const result = await new Promise<Record<string, unknown>>((done) => {
-    parser.parse([...argv], {}, (_err, parsedArgv, out) => {
-      output = out;
-      done(parsedArgv as Record<string, unknown>);
-    });
-  });
-  if (usageError) {
-    io.stderr(`error: ${usageError}\nRun 'vm-template --help' for usage.\n`);
-    return 2;
-  }
-  if (result.check && result["output-dir"] === undefined) {
-    io.stderr("error: --check needs --output-dir, the directory to compare\nRun 'vm-template --help' for usage.\n");
-    return 2;
-  }
-  if (output) {
-    io.stdout(`${output}\n`);
-    return 0;
-  }
-  // yargs' strict mode has already refused unknown commands and stray arguments (exit 2).
-  const command = String((result._ as unknown[])[0] ?? "render") as Args["command"];
-  const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-  return {
-    command,
-    values: list(result.values),
-    set: list(result.set),
-    setString: list(result["set-string"]),
-    setJson: list(result["set-json"]),
-    setFile: list(result["set-file"]),
-    setLiteral: list(result["set-literal"]),
-    showOnly: list(result["show-only"]),
-    outputDir: result["output-dir"] as string | undefined,
-    check: Boolean(result.check),
-    json: Boolean(result.json),
-  };
 }

@@ -1,4 +1,8 @@
-import { isIP } from "node:net";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+
+// The IP rules of the values schema's ipv4/ipv6 formats, so an address is read by one definition
+// from values to output (and node:net, which costs milliseconds to load, stays out of a render).
+const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
 
 // Values a reader takes literally: no quotes (docker keeps them, Compose strips them), no `$`
 // (Compose expands it), no `#` (a comment to some readers), no spaces or backslashes.
