@@ -147,6 +147,16 @@ describe("render checks its own output against the chart's output schemas", () =
     expect(tagged.problems[0]!.message).toMatch(/not valid YAML|disagree|must be string|cannot resolve/);
   });
 
+  it("{{#file}} with a list of paths writes the block, rendered once, to each; an empty or mixed list fails with RENDER", () => {
+    const shared = chartWith({ "shared.hbs": `{{#file (eachPath "vms/pool-" (list "10.0.0.1" "fd00::1") "/k.yaml")}}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- a.yaml\n{{/file}}` });
+    const files = render({ values: values(), chart: shared }).files.filter((f) => f.path.startsWith("vms/"));
+    expect(files.map((f) => f.path)).toEqual(["vms/pool-10-0-0-1/k.yaml", "vms/pool-fd00-1/k.yaml"]);
+    expect(files[0]!.content).toBe(files[1]!.content);
+    for (const [paths, got] of [["(list)", "an empty list"], ['(list "a.yaml" 1)', "number"]]) {
+      expect(() => render({ values: values(), chart: chartWith({ "bad.hbs": `{{#file ${paths}}}a: b\n{{/file}}` }) }), paths).toThrow(`template bad: file: the path must be a string or a non-empty list of strings (got ${got})`);
+    }
+  });
+
   it("a file path that leaves the output directory fails with RENDER naming the template", () => {
     for (const path of ["../x.yaml", "/etc/x.yaml", "a/../../x.yaml", ".hidden.yaml", "a//b.yaml"]) {
       expect(() => render({ values: values(), chart: chartWith({ "evil.hbs": `{{#file "${path}"}}a: b\n{{/file}}` }) }), path).toThrow(

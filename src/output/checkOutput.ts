@@ -19,13 +19,16 @@ export function checkOutput(chart: Chart, files: readonly RenderedFile[], templa
   // The verdict on a file depends only on its name (which picks the output schema) and its
   // content, so identical files are judged once: in a fleet, every VM of a group has the same
   // compose file, kustomization and hosts.
-  const verdicts = new Map<string, (string | undefined)[]>();
+  // By name, then by content (no key built by joining them: that would copy every file).
+  const verdicts = new Map<string, Map<string, (string | undefined)[]>>();
   for (const file of files) {
-    const key = `${file.path.slice(file.path.lastIndexOf("/") + 1)}\u0000${file.content}`;
-    let reasons = verdicts.get(key);
+    const name = file.path.slice(file.path.lastIndexOf("/") + 1);
+    let byContent = verdicts.get(name);
+    if (!byContent) verdicts.set(name, (byContent = new Map()));
+    let reasons = byContent.get(file.content);
     if (!reasons) {
       reasons = checkFile(chart, file);
-      verdicts.set(key, reasons);
+      byContent.set(file.content, reasons);
     }
     for (const reason of reasons) {
       if (reason) problems.push({ path: "", message: `template ${templateOf.get(file.path) ?? "?"} made an invalid ${file.path}: ${reason}` });

@@ -6,14 +6,14 @@ import { file } from "./file.js";
 import { and, eq, includes, ne, or } from "./logic.js";
 import { list } from "./list.js";
 import { merge } from "./merge.js";
-import { slug } from "./slug.js";
+import { eachPath, slug } from "./slug.js";
 import { token } from "./token.js";
 import { toYaml } from "./toYaml.js";
 import { yaml } from "./yaml.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, default: fallback, dict, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
+  and, concat, default: fallback, dict, eachPath, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
 };
 
 /** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */

@@ -6,3 +6,12 @@
 export function slug(value: unknown): string {
   return String(value).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
+
+/**
+ * `(eachPath "vms/pool-" addresses "/hosts")`: one path per item, the item slugged between the
+ * prefix and the suffix, for a `{{#file}}` block that every item shares.
+ */
+export function eachPath(prefix: unknown, items: unknown, suffix: unknown): string[] {
+  if (!Array.isArray(items)) throw new Error(`eachPath: the items must be a list (got ${typeof items})`);
+  return items.map((item) => `${String(prefix)}${slug(item)}${String(suffix)}`);
+}
