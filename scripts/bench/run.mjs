@@ -110,8 +110,12 @@ function table(r) {
     "| target | measured | |",
     "|---|---|---|",
   ];
-  const big = r.fleets.find((x) => x.vms === 10000 && x.check === "on");
-  if (big) lines.push(`| 10,000 VMs rendered and checked < 1 s, < 300 MB | ${f(big.ms)}, ${big.peakMB.toFixed(0)} MB | ${mark(big.ms < 1000 && big.peakMB < 300)} |`);
+  // The target reads "rendered and validated": the values are validated either way; the output
+  // check (every file read back by a YAML 1.2 and a 1.1 reader, and validated) is shown apart.
+  for (const [check, what] of [["off", "values validated, output check off"], ["on", "values validated and output checked"]]) {
+    const big = r.fleets.find((x) => x.vms === 10000 && x.check === check);
+    if (big) lines.push(`| 10,000 VMs in < 1 s and < 300 MB: ${what} | ${f(big.ms)}, ${big.peakMB.toFixed(0)} MB | ${mark(big.ms < 1000 && big.peakMB < 300)} |`);
+  }
   if (r.growth10kOver1k !== undefined) lines.push(`| 10,000 VMs within 12x of 1,000 | ${r.growth10kOver1k.toFixed(1)}x | ${mark(r.growth10kOver1k <= 12)} |`);
   lines.push(`| \`-o\` ${r.outputDir.vms.toLocaleString("en")} VMs within 1.5x of a bare Node writer | ${f(r.outputDir.cli)} vs ${f(r.outputDir.node)}: ${r.outputDir.ratio.toFixed(2)}x | ${mark(r.outputDir.ratio <= 1.5)} |`);
   return lines.join("\n");
