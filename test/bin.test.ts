@@ -5,10 +5,10 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { run } from "../src/cli/run.js";
 
-// The installed command is bin/vm-template.cjs, which runs the bundle the build makes
+// The installed command is bin/vm-template.js, which runs the bundle the build makes
 // (dist/cli.cjs, with its code cache): it must do exactly what the CLI's source does.
 const root = join(import.meta.dirname, "..");
-const bin = join(root, "bin", "vm-template.cjs");
+const bin = join(root, "bin", "vm-template.js");
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
 
 function shipped(argv: string[], input = "") {

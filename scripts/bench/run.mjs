@@ -40,7 +40,7 @@ try {
   const cli = [];
   for (let i = 0; i < runs; i++) {
     bare.push(timed(["-e", "0"]).ms);
-    cli.push(timed(["bin/vm-template.cjs", "-f", "examples/ratings-vm/values.yaml"]).ms);
+    cli.push(timed(["bin/vm-template.js", "-f", "examples/ratings-vm/values.yaml"]).ms);
   }
   const cold = {
     runs,
@@ -73,7 +73,7 @@ try {
   const writer = [];
   for (let i = 0; i < repeat; i++) {
     log(`--output-dir ${outVms} VMs, run ${i + 1}`);
-    for (const [list, args] of [[cliOut, ["bin/vm-template.cjs", "-f", fleetFile, "-o", join(work, "out-cli")]], [writer, [join(here, "writeFiles.mjs"), manifest, join(work, "out-node")]]]) {
+    for (const [list, args] of [[cliOut, ["bin/vm-template.js", "-f", fleetFile, "-o", join(work, "out-cli")]], [writer, [join(here, "writeFiles.mjs"), manifest, join(work, "out-node")]]]) {
       rmSync(join(work, "out-cli"), { recursive: true, force: true });
       rmSync(join(work, "out-node"), { recursive: true, force: true });
       mkdirSync(join(work, "out-cli"));
