@@ -35,6 +35,17 @@ const rules: [rule: string, bad: string[], path: string, message: RegExp, good: 
     [...INGRESS, "sidecarResource.ingress[1].port.number=9082", "sidecarResource.ingress[1].port.name=http2", "sidecarResource.ingress[1].port.protocol=HTTP", "sidecarResource.ingress[1].defaultEndpoint=127.0.0.1:9081"]],
   ["egress hosts with no egress bind to point at", [...INGRESS, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egressHosts={a.example.com}"], "sidecarResource.egressHosts", /needs sidecarResource.egress\[0\].bind/,
     [...INGRESS, "sidecarResource.egressHosts={a.example.com}"]],
+  // istiod, pkg/config/validation ValidateSidecar (istio-webhook.mjs holds the same rule).
+  ["a port-less egress listener that is not the last", [...SD, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egress[0].bind=127.0.0.2", "sidecarResource.egress[1].hosts={istio-system/*}", "sidecarResource.egress[1].bind=127.0.0.3", "sidecarResource.egress[1].port.number=3306", "sidecarResource.egress[1].port.name=mysql", "sidecarResource.egress[1].port.protocol=TCP"], "sidecarResource.egress[0]", /must be the last/,
+    // Istio's documented form: a port-specific listener, then the catch-all, on the same bind.
+    [...SD, "sidecarResource.egress[1].hosts={./*}", "sidecarResource.egress[1].bind=127.0.0.2", "sidecarResource.egress[0].hosts={istio-system/*}", "sidecarResource.egress[0].bind=127.0.0.2", "sidecarResource.egress[0].port.number=3306", "sidecarResource.egress[0].port.name=mysql", "sidecarResource.egress[0].port.protocol=TCP"]],
+  ["two port-less egress listeners", [...SD, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egress[0].bind=127.0.0.2", "sidecarResource.egress[1].hosts={istio-system/*}", "sidecarResource.egress[1].bind=127.0.0.3"], "sidecarResource.egress[0]", /must be the last/,
+    [...SD, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egress[0].bind=127.0.0.2"]],
+  ["two egress listeners on one port", [...SD, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egress[0].bind=127.0.0.2", "sidecarResource.egress[0].port.number=80", "sidecarResource.egress[0].port.name=a", "sidecarResource.egress[0].port.protocol=HTTP", "sidecarResource.egress[1].hosts={./*}", "sidecarResource.egress[1].bind=127.0.0.3", "sidecarResource.egress[1].port.number=80", "sidecarResource.egress[1].port.name=b", "sidecarResource.egress[1].port.protocol=HTTP"], "sidecarResource.egress[1].port.number", /80 is also sidecarResource.egress\[0\].port.number/,
+    [...SD, "sidecarResource.egress[0].hosts={./*}", "sidecarResource.egress[0].bind=127.0.0.2", "sidecarResource.egress[0].port.number=80", "sidecarResource.egress[0].port.name=a", "sidecarResource.egress[0].port.protocol=HTTP", "sidecarResource.egress[1].hosts={./*}", "sidecarResource.egress[1].bind=127.0.0.3", "sidecarResource.egress[1].port.number=81", "sidecarResource.egress[1].port.name=b", "sidecarResource.egress[1].port.protocol=HTTP"]],
+  // istiod, ValidateServiceEntry: "multiple hosts provided with non-HTTP, non-TLS ports".
+  ["a ServiceEntry with several hosts and a TCP port", [...SD, "serviceEntry.hosts={a.example.com,b.example.com}", "serviceEntry.ports[0].number=3306", "serviceEntry.ports[0].name=mysql", "serviceEntry.ports[0].protocol=TCP"], "serviceEntry.hosts", /2 hosts need HTTP or TLS ports/,
+    [...SD, "serviceEntry.hosts={a.example.com,b.example.com}"]],
 ];
 
 describe("cross-resource checks: refused before anything is written, with the paths named", () => {

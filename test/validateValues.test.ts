@@ -34,7 +34,13 @@ const bad: [string, string[], string, string][] = [
   ["label key of digits stays a key, not a list index", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.123=-bad"], "workloadEntry.labels.123", "label value"],
   ["label class not vm", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.class=db"], "workloadEntry.labels.class", '"vm"'],
   ["Sidecar with nothing to derive ingress from", ["sidecarResource.name=x"], "sidecarResource.ingress", "no serviceDefinition to derive it from"],
-  ["egress host without namespace", [...sd, "sidecarResource.egress[0].hosts[0]=reviews"], "sidecarResource.egress[0].hosts[0]", "namespace/dnsName"],
+  ["egress host without namespace", [...sd, "sidecarResource.egress[0].hosts[0]=reviews"], "sidecarResource.egress[0].hosts[0]", "namespace/host"],
+  // istiod (validateSidecarOrGatewayHostnamePart): short names and partial wildcards are refused.
+  ["egress host that is a short name", [...sd, "sidecarResource.egress[0].hosts[0]=./reviews"], "sidecarResource.egress[0].hosts[0]", "fully qualified"],
+  ["egress host with a partial wildcard", [...sd, "sidecarResource.egress[0].hosts[0]=./*reviews.example.com"], "sidecarResource.egress[0].hosts[0]", "fully qualified"],
+  ["mesh.values.global.jwtPolicy other than tctl's", ["mesh.values.global.jwtPolicy=first-party-jwt"], "mesh.values.global.jwtPolicy", "third-party-jwt"],
+  ["mesh.caCert that is not PEM", ["mesh.caCert=hello"], "mesh.caCert", "PEM"],
+  ["env text with a $", ["mesh.values.global.multiCluster.clusterName=a$b"], "mesh.values.global.multiCluster.clusterName", "sidecar.env"],
 ];
 
 describe("validateValues refuses bad input, naming the value path", () => {
@@ -43,6 +49,11 @@ describe("validateValues refuses bad input, naming the value path", () => {
     const problem = problems.find((p) => p.path === path);
     expect(problem, JSON.stringify(problems)).toBeDefined();
     expect(problem!.message).toContain(message);
+  });
+
+  it("refuses egress: [] (a Sidecar without egress imports every service of the mesh)", () => {
+    const problems = problemsFor(sd, ['sidecarResource={"egress":[]}']);
+    expect(problems.find((p) => p.path === "sidecarResource.egress")?.message).toContain("at least 1 item");
   });
 
   it("reports every problem at once", () => {

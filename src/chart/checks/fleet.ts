@@ -2,6 +2,7 @@ import type { Problem } from "../../errors.js";
 import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
 import { slug } from "../../render/helpers/slug.js";
 import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
+import { validateSidecarEgressOrder } from "./istiod.js";
 import { ANY, clashProblems, describe, egressSockets, findClashes, portSockets, type Socket } from "./sockets.js";
 
 interface Port { number: number; name: string; applicationPort: number }
@@ -36,6 +37,7 @@ export function fleetChecks(values: Values): Problem[] {
     problems.push(...duplicatePorts(service.ports, (i) => ["services", name, "ports", i]));
     problems.push(...egressOutsideLoopback(service.egress, service.usingIptablesCapture, (i) => ["services", name, "egress", i]));
     problems.push(...egressHostsWithoutBind(service.egressHosts, service.egress, ["services", name], "egress"));
+    problems.push(...validateSidecarEgressOrder(service.egress, (i) => ["services", name, "egress", i]));
   }
 
   const addressOwner = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
 import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
+import { validateServiceEntryHostsAndPorts, validateSidecarEgressOrder } from "./istiod.js";
 import { INSTANCE_IP, clashProblems, egressSockets, portSockets, type Socket } from "./sockets.js";
 
 interface SdPort { number: number; name: string; protocol: string; applicationPort: number }
@@ -29,6 +30,12 @@ export function singleVmChecks(values: Values): Problem[] {
     if (sd && sidecar.ingress) problems.push(...ingressAgainstServiceDefinition(sidecar.ingress, sd.ports));
     problems.push(...egressOutsideLoopback(sidecar.egress, sd?.usingIptablesCapture ?? false, (i) => ["sidecarResource", "egress", i]));
     problems.push(...egressHostsWithoutBind(sidecar.egressHosts, sidecar.egress, ["sidecarResource"], "sidecarResource.egress"));
+    problems.push(...validateSidecarEgressOrder(sidecar.egress, (i) => ["sidecarResource", "egress", i]));
+  }
+  const se = values.serviceEntry as { hosts?: string[]; ports?: { protocol: string }[] } | undefined;
+  if (se?.hosts) {
+    const ports = se.ports ?? sd?.ports ?? [];
+    problems.push(...validateServiceEntryHostsAndPorts(se.hosts, ports, ["serviceEntry", "hosts"], se.ports ? ["serviceEntry", "ports"] : ["serviceDefinition", "ports"]));
   }
   problems.push(...clashProblems(sockets(sd, sidecar)));
   return problems;

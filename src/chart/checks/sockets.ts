@@ -13,13 +13,20 @@ export interface Socket {
   path: string;
   /** Which service it belongs to (a VM may run several). */
   owner: string;
+  /** An egress listener's: one proxy merges its port-specific listeners with its catch-all. */
+  egress?: boolean;
 }
 
 export const INSTANCE_IP = "<instance IP>";
 export const ANY = "0.0.0.0";
 
-/** Port 0 is an egress listener without a port: it takes every port of its bind address. */
+/**
+ * Port 0 is an egress listener without a port: it takes every port of its bind address, but
+ * those of its own proxy's port-specific egress listeners, which Istio documents and accepts
+ * (a listener for one port before the catch-all on the same bind).
+ */
 export function clashes(a: Socket, b: Socket): boolean {
+  if (a.egress && b.egress && a.owner === b.owner && a.port !== b.port) return false;
   if (a.address === b.address) return a.port === b.port || a.port === 0 || b.port === 0;
   return (a.address === ANY || b.address === ANY) && a.port === b.port && a.port !== 0;
 }
@@ -58,7 +65,7 @@ export function portSockets(ports: { number: number; applicationPort: number }[]
 
 /** An egress listener with a bind; without a port it takes every port of the hosts it imports (port 0). */
 export function egressSockets(egress: { bind?: string; port?: { number: number } }[], at: (path: Path) => string, owner: string): Socket[] {
-  return egress.flatMap((l, i) => (l.bind ? [{ address: l.bind, port: l.port?.number ?? 0, path: at(["egress", i, "bind"]), owner }] : []));
+  return egress.flatMap((l, i) => (l.bind ? [{ address: l.bind, port: l.port?.number ?? 0, path: at(["egress", i, "bind"]), owner, egress: true }] : []));
 }
 
 /** One service's sockets that clash with each other, as problems at the later value. */
