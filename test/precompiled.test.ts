@@ -14,6 +14,7 @@ import { BASE_SET } from "./fixtures.js";
 const runtimeChart: Chart = {
   ...chartFromFiles("vm-template", Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith(".hbs") ? `${text}{{!-- compiled at run time --}}` : text]))),
   checks: builtinChart().checks,
+  helpers: builtinChart().helpers,
 };
 
 const root = join(import.meta.dirname, "..");

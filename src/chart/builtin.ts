@@ -2,6 +2,7 @@ import { chartFromFiles, type Chart } from "./chart.js";
 import { files, templates, validators } from "./builtin.precompiled.js";
 import { usePrecompiled } from "./compiled.js";
 import { builtinChecks } from "./checks/index.js";
+import { builtinHelpers } from "./tctl/helpers.js";
 
 let chart: Chart | undefined;
 
@@ -11,7 +12,7 @@ let chart: Chart | undefined;
  */
 export function builtinChart(): Chart {
   if (!chart) {
-    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks };
+    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks, helpers: builtinHelpers };
     const byPath = (path: string) => {
       const validate = validators[path];
       if (!validate) throw new Error(`the build made no validator for ${path}`);

@@ -25,6 +25,12 @@ export interface Chart {
   outputSchemas: Record<string, Record<string, unknown>>;
   /** Rules across values that the schema cannot state, run on schema-valid values; each problem names its path. */
   checks?: (values: Values) => Problem[];
+  /**
+   * The chart's own helpers, pure functions that prepare data for its templates (a chart's
+   * logic lives here, its templates only lay out what these return). They may not print:
+   * templates print only through the engine's printing helpers.
+   */
+  helpers?: Record<string, (...args: never[]) => unknown>;
 }
 
 /**

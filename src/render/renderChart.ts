@@ -96,6 +96,7 @@ function compile(chart: Chart): Compiled {
     return spec ? env.template(spec) : env.compile(source, TEMPLATE_OPTIONS);
   };
   env.registerHelper(helpers as Handlebars.HelperDeclareSpec);
+  if (chart.helpers) env.registerHelper(chart.helpers as Handlebars.HelperDeclareSpec);
   for (const [name, source] of Object.entries(chart.partials)) env.registerPartial(name, build(source));
   const compiled = Object.keys(chart.templates)
     .sort()
