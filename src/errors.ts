@@ -27,8 +27,45 @@ export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }
 
-/** A value as it appears in an error message: strings quoted, long values cut. */
+/** How much of a value an error message shows. */
+const SHOWN = 80;
+
+/**
+ * A value as it appears in an error message: JSON, strings quoted, long values cut. Only the
+ * first SHOWN characters are ever made: a problem about one key of a map of 100,000 keys must
+ * not serialize the whole map (that made error reporting quadratic, issue 11).
+ */
 export function showValue(v: unknown): string {
-  const s = v === undefined ? "nothing" : JSON.stringify(v) ?? String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  if (v === undefined) return "nothing";
+  const out: string[] = [];
+  let length = 0;
+  const emit = (s: string): boolean => {
+    out.push(s);
+    length += s.length;
+    return length <= SHOWN;
+  };
+  const seen = new Set<object>();
+  const walk = (x: unknown): boolean => {
+    if (typeof x === "string") return emit(JSON.stringify(x.length > SHOWN ? x.slice(0, SHOWN) : x));
+    if (typeof x === "bigint") return emit(`${x}n`);
+    if (x === null || typeof x !== "object") return emit(typeof x === "number" || typeof x === "boolean" ? JSON.stringify(x) : String(x));
+    if (seen.has(x)) return emit("<cycle>");
+    seen.add(x);
+    const list = Array.isArray(x);
+    if (!emit(list ? "[" : "{")) return false;
+    let first = true;
+    for (const key of Object.keys(x)) {
+      const child = (x as Record<string, unknown>)[key];
+      if (!list && (child === undefined || typeof child === "function")) continue;
+      if (!first && !emit(",")) return false;
+      first = false;
+      if (!list && !emit(`${JSON.stringify(key.length > SHOWN ? key.slice(0, SHOWN) : key)}:`)) return false;
+      if (!walk(child === undefined ? null : child)) return false;
+    }
+    seen.delete(x);
+    return emit(list ? "]" : "}");
+  };
+  walk(v);
+  const s = out.join("");
+  return s.length > SHOWN ? `${s.slice(0, SHOWN - 3)}...` : s;
 }

@@ -1,4 +1,4 @@
-import type { Values } from "../src/index.js";
+import { VmTemplateError, type Values } from "../src/index.js";
 
 /** The values of the seed's helm command: the smallest valid input. */
 export function baseValues(): Values {
@@ -44,3 +44,14 @@ export const HOSTILE = [
   "true", "False", "0777", "0o17", "0x1F", "1e3", "1_000", "1:20", ".inf", "-.Inf", ".nan", "1.0", "+1", "2001-12-14",
   "<b>html</b> & 'amp'", "é ü 中文 🚀", "\u0000nul", "\u0085nel", "\u2028ls", "\ufeffbom", "\u007fdel", "a,b", "[x]", "{y}",
 ];
+
+/** The VmTemplateError `f` throws; anything else it throws (a TypeError, a stack trace) fails the test. */
+export function errorOf(f: () => unknown): VmTemplateError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof VmTemplateError) return e;
+    throw e;
+  }
+  throw new Error("no error");
+}

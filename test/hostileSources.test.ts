@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mergeValues, parseValuesYaml, render, validateValues, VmTemplateError, type SetKind } from "../src/index.js";
-import { BASE_SET } from "./fixtures.js";
+import { mergeValues, parseValuesYaml, render, validateValues, type SetKind } from "../src/index.js";
+import { BASE_SET, errorOf } from "./fixtures.js";
 
 const untouched = () => {
   expect(Object.prototype).not.toHaveProperty("polluted");
@@ -9,15 +9,6 @@ const untouched = () => {
 };
 afterEach(untouched);
 
-function errorOf(f: () => unknown): VmTemplateError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VmTemplateError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("keys that name a prototype never reach one, from any source", () => {
   const kinds: [SetKind, string][] = [["set", "yes"], ["set-string", "yes"], ["set-json", '"yes"'], ["set-literal", "yes"], ["set-file", "f.txt"]];

@@ -26,6 +26,10 @@ export function toProblems(errors: readonly ErrorObject[], data: unknown): Probl
     if (typeError) relevant = relevant.filter((e) => e === typeError || e.keyword === "required" || e.keyword === "additionalProperties");
     // The anyOf's own rule (x-expected) says it all; its branches' failures are noise.
     else if (anyOf) relevant = relevant.filter((e) => e === anyOf || e.keyword === "required" || e.keyword === "additionalProperties");
+    // A key that breaks a propertyNames rule: its own errors (they carry the key) say which rule;
+    // the propertyNames error itself only repeats that the key is invalid.
+    const keyRules = new Set(relevant.filter((e) => e.propertyName !== undefined).map((e) => e.propertyName));
+    relevant = relevant.filter((e) => !(e.keyword === "propertyNames" && keyRules.has(String((e.params as Record<string, unknown>).propertyName))));
     for (const e of relevant) problems.push(toProblem(e, segments));
   }
   const seen = new Set<string>();
@@ -42,8 +46,12 @@ export function toProblems(errors: readonly ErrorObject[], data: unknown): Probl
 function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
   const parent = (e.parentSchema ?? {}) as SchemaNode;
   const expected = typeof parent["x-expected"] === "string" ? parent["x-expected"] : undefined;
-  const got = ` (got ${showValue(e.data)})`;
+  // Made only for the messages that show it: e.data of a map's error is the whole map.
+  const got = () => ` (got ${showValue(e.data)})`;
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined) {
+    return { path: joinPath([...segments, e.propertyName]), message: `is not a valid key: must be ${expected ?? ruleText(e)}` };
+  }
   switch (e.keyword) {
     case "required": {
       const why = typeof parent["x-required-why"] === "string" ? ` (${parent["x-required-why"]})` : "";
@@ -63,13 +71,13 @@ function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
     case "propertyNames":
       return { path: joinPath([...segments, String(params.propertyName)]), message: "is not a valid key" };
     case "type":
-      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got}` };
+      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got()}` };
     case "minItems":
-      return { path: joinPath(segments), message: `must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}${got}` };
+      return { path: joinPath(segments), message: `must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}${got()}` };
     case "uniqueItems":
       return { path: joinPath(segments), message: `must not repeat an item (items ${params.j} and ${params.i} are equal)` };
     default:
-      return { path: joinPath(segments), message: `must be ${expected ?? ruleText(e)}${got}` };
+      return { path: joinPath(segments), message: `must be ${expected ?? ruleText(e)}${got()}` };
   }
 }
 
