@@ -2,9 +2,14 @@
 // was wrong, never a stack trace. (Speed itself is measured by `npm run bench`; the time limits
 // here only tell "seconds" from "minutes", which is what the quadratic versions took.)
 import { describe, expect, it } from "vitest";
+import { spawnSync, type StdioOptions } from "node:child_process";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseSet, validateValues } from "../src/index.js";
 import { showValue } from "../src/errors.js";
-import { fleetValues } from "./fixtures.js";
+import { MAX_INPUT_BYTES, readValuesFile, valuesFromStdin } from "../src/cli/files.js";
+import { errorOf, fleetValues } from "./fixtures.js";
 
 describe("error reporting is linear in the number of problems (item 9)", () => {
   it("10,000 invalid fleet group names: one problem each, at its own key, in seconds", () => {
@@ -48,5 +53,102 @@ describe("error reporting is linear in the number of problems (item 9)", () => {
 
   it("the scanner still reads runes: non-BMP characters in keys and values", () => {
     expect(parseSet("😀.k=\"😀x\",b=[1,\"😀\"]", { kind: "set-json" })).toEqual({ "😀": { k: "😀x" }, b: [1, "😀"] } as never);
+  });
+});
+
+// The shipped command (bin/vm-template.js over the bundle), in a process of its own: what a user runs.
+const root = join(import.meta.dirname, "..");
+const bin = join(root, "bin", "vm-template.js");
+function shipped(argv: string[], stdin: StdioOptions[number] | string | Buffer = "pipe", cwd = root) {
+  const input = Buffer.isBuffer(stdin) || (typeof stdin === "string" && stdin !== "pipe") ? stdin : undefined;
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd, input, stdio: [input === undefined ? (stdin as StdioOptions[number]) : "pipe", "pipe", "pipe"], encoding: "utf8", timeout: 20_000 });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+const oneError = (stderr: string) => {
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+};
+
+describe("inputs are read with a bound (item 10)", () => {
+  const zero = () => openSync("/dev/zero", "r");
+  it.each([
+    ["-f /dev/zero", ["-f", "/dev/zero"], "pipe" as const, "/dev/zero: larger than 16 MiB, the most a values file may hold"],
+    ["-f - </dev/zero", ["-f", "-"], "zero", "<stdin>: larger than 16 MiB, the most standard input may hold"],
+    ["--set-file x=/dev/zero", ["--set-file", "x=/dev/zero"], "pipe" as const, "/dev/zero: larger than 16 MiB, the most a --set-file file may hold"],
+  ])("%s: refused in seconds, naming the input and the limit, nothing written", (_what, argv, stdin, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "vm-template-limit-"));
+    try {
+      const got = shipped([...argv, "-o", join(dir, "out")], stdin === "zero" ? zero() : stdin);
+      expect(got.signal).toBeNull();
+      expect(got.status).toBe(1);
+      expect(got.stderr).toContain(`error: ${message}`);
+      oneError(got.stderr);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("a file at the limit is read; one byte more is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vm-template-limit-"));
+    try {
+      // A YAML comment line: valid, and exactly as large as we make it.
+      const atLimit = join(dir, "at.yaml");
+      writeFileSync(atLimit, `#${"x".repeat(MAX_INPUT_BYTES - 2)}\n`);
+      expect(readValuesFile(atLimit)).toEqual({});
+      writeFileSync(atLimit, `#${"x".repeat(MAX_INPUT_BYTES - 1)}\n`);
+      expect(errorOf(() => readValuesFile(atLimit)).problems[0]!.message).toMatch(/larger than 16 MiB/);
+      expect(errorOf(() => valuesFromStdin(new Uint8Array(MAX_INPUT_BYTES + 1))).problems[0]!.message).toMatch(/^<stdin>: larger than 16 MiB/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("values files must be UTF-8 (item 16)", () => {
+  const latin1 = Buffer.concat([Buffer.from("global:\n  tcc:\n    tenant: caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
+  it.each([
+    ["-f FILE", (dir: string) => shipped(["-f", join(dir, "v.yaml")]), `${"v.yaml"}:3: not UTF-8 text`],
+    ["-f - (stdin)", () => shipped(["-f", "-"], latin1), "<stdin>:3: not UTF-8 text"],
+    ["--set-file", (dir: string) => shipped(["--set-file", `global.tcc.tenant=${join(dir, "v.yaml")}`]), "v.yaml:3: not UTF-8 text"],
+  ])("%s: refused with the file and line, not read as U+FFFD", (_what, runIt, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "vm-template-utf8-"));
+    try {
+      writeFileSync(join(dir, "v.yaml"), latin1);
+      const got = runIt(dir);
+      expect(got.status).toBe(1);
+      expect(got.stderr).toContain(message);
+      expect(got.stderr).not.toContain("\ufffd");
+      oneError(got.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the line is the first one that is not UTF-8; a literal U+FFFD and a byte-order mark are fine", () => {
+    const bytes = Buffer.concat([Buffer.from("\ufeffa: \ufffd\nb: 1\nc: "), Buffer.from([0xc3, 0x28]), Buffer.from("\nd: "), Buffer.from([0xff])]);
+    expect(errorOf(() => valuesFromStdin(bytes)).problems[0]!.message).toBe("<stdin>:3: not UTF-8 text (save the file as UTF-8)");
+    expect(valuesFromStdin(Buffer.from("\ufeffa: \ufffd\n"))).toEqual({ a: "\ufffd" });
+  });
+});
+
+describe("stdin and --show-only names (item 19)", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("-s %s is a usage error (exit 2), not 'not rendered'", (name) => {
+    const got = shipped(["-f", "examples/ratings-vm/values.yaml", "-s", name]);
+    expect(got.status).toBe(2);
+    expect(got.stderr).toContain(`error: --show-only ${name}: no such file in this render`);
+    oneError(got.stderr);
+  });
+
+  it("-f - -f -: a usage error, stdin can be read once", () => {
+    const got = shipped(["-f", "-", "-f", "-"], readFileSync(join(root, "examples", "ratings-vm", "values.yaml"), "utf8"));
+    expect(got.status).toBe(2);
+    expect(got.stderr).toBe("error: -f -: standard input is given more than once; it can be read only once\n");
+  });
+
+  it("stdin that is a directory is an error, not an empty values file", () => {
+    const got = shipped(["-f", "-", "--set", "global.hub=x"], openSync(root, "r"));
+    expect(got.status).toBe(1);
+    expect(got.stderr).toBe("error: <stdin>: cannot read values from standard input: is a directory\n");
   });
 });

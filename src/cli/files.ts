@@ -6,31 +6,52 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { VmTemplateError } from "../errors.js";
 import { reason } from "./fsErrors.js";
+import { decodeUtf8, readBounded, tooLarge, MAX_INPUT_BYTES } from "./readInput.js";
 import { chartFromFiles, type Chart } from "../chart/chart.js";
 import { parseValuesYaml } from "../values/parseValuesYaml.js";
 import type { Values } from "../values/objects.js";
 
-/** Reads and parses one -f values file (relative to `cwd`); a missing or unreadable file is a VALUES_FILE error. */
+/**
+ * Reads and parses one -f values file (relative to `cwd`). A missing or unreadable file, one
+ * larger than MAX_INPUT_BYTES or not UTF-8, is a VALUES_FILE error naming it.
+ */
 export function readValuesFile(path: string, cwd = "."): Values {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(resolve(cwd, path), "utf8");
+    bytes = readBounded(resolve(cwd, path), path, "a values file");
   } catch (e) {
+    if (e instanceof VmTemplateError) throw e;
     throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${path}: cannot read values file: ${reason(e)}` }]);
   }
-  return parseValuesYaml(text, path);
+  return parseValuesYaml(decodeUtf8(bytes, path), path);
 }
 
-/** The reader --set-file needs: a file's whole content as a string. */
+/**
+ * Standard input's bytes (`-f -`) as values; `bytes` may hold more than the limit (a reader
+ * stops one byte past it), which is refused.
+ */
+export function valuesFromStdin(bytes: Uint8Array | string): Values {
+  const name = "<stdin>";
+  const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+  if (data.length > MAX_INPUT_BYTES) throw tooLarge(name, "standard input");
+  return parseValuesYaml(decodeUtf8(data, name), name);
+}
+
+/** The reader --set-file needs: a file's whole content as a string (bounded and UTF-8, as values files). */
 export function setFileReader(cwd = "."): (path: string) => string {
   return (path) => {
+    let bytes: Buffer;
     try {
-      return readFileSync(resolve(cwd, path), "utf8");
+      bytes = readBounded(resolve(cwd, path), path, "a --set-file file");
     } catch (e) {
+      if (e instanceof VmTemplateError) throw e;
       throw new Error(`${path}: ${reason(e)}`);
     }
+    return decodeUtf8(bytes, path);
   };
 }
+
+export { MAX_INPUT_BYTES } from "./readInput.js";
 
 /** A chart folder (templates/*.hbs, templates/values.yaml, schemas/values.schema.json) as a Chart. */
 export function readChartDir(dir: string, name = "chart"): Chart {

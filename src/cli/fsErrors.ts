@@ -5,5 +5,6 @@ export function reason(e: unknown): string {
   if (err.code === "EACCES" || err.code === "EPERM") return "permission denied";
   if (err.code === "EISDIR") return "is a directory";
   if (err.code === "ENOTDIR") return "a parent is not a directory";
+  if (err.code === "EBADF") return "not open";
   return err.message;
 }

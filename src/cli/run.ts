@@ -2,21 +2,25 @@ import { resolve } from "node:path";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";
-import { parseValuesYaml } from "../values/parseValuesYaml.js";
 import { validateValues } from "../schema/validateValues.js";
 import { render } from "../render.js";
 import { formatStream, selectFiles } from "../output/formatStream.js";
 import { blockYaml } from "../render/blockYaml.js";
 import { fileKind } from "../output/fileKinds.js";
-import { readValuesFile, setFileReader } from "./files.js";
+import { MAX_INPUT_BYTES, readValuesFile, setFileReader, valuesFromStdin } from "./files.js";
+import { reason } from "./fsErrors.js";
+import { hasOwn } from "../values/objects.js";
 import { checkOutputDir, writeOutputDir, type DriftEntry } from "./outputDir.js";
 import { parseArgs, quickArgs, type Args } from "./args.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** All of standard input, for `-f -`. */
-  readStdin: () => Promise<string>;
+  /**
+   * Standard input, for `-f -`: its bytes up to its end or one byte past `maxBytes`, whichever
+   * comes first (it may never end: `</dev/zero`). Rejects when it cannot be read (a directory).
+   */
+  readStdin: (maxBytes: number) => Promise<Uint8Array | string>;
   cwd: string;
   version: string;
 }
@@ -43,10 +47,12 @@ async function execute(args: Args, io: CliIO): Promise<number> {
     io.stdout(`${JSON.stringify(chart.schema, null, 2)}\n`);
     return 0;
   }
-  const files = [];
-  for (const path of args.values) {
-    files.push(path === "-" ? parseValuesYaml(await io.readStdin(), "<stdin>") : readValuesFile(path, io.cwd));
+  // Standard input can be read once: a second `-f -` would silently be empty.
+  if (args.values.filter((path) => path === "-").length > 1) {
+    throw new VmTemplateError("USAGE", [{ path: "", message: "-f -: standard input is given more than once; it can be read only once" }]);
   }
+  const files = [];
+  for (const path of args.values) files.push(path === "-" ? valuesFromStdin(await readStdin(io)) : readValuesFile(path, io.cwd));
   const values = mergeValues(
     { files, setJson: args.setJson, set: args.set, setString: args.setString, setFile: args.setFile, setLiteral: args.setLiteral },
     { readFile: setFileReader(io.cwd) },
@@ -61,9 +67,10 @@ async function execute(args: Args, io: CliIO): Promise<number> {
   const { files: selected, missing } = selectFiles(rendered, args.showOnly);
   if (missing.length) {
     // A chart file not rendered is about the values (exit 1); a name the chart never makes is a typo (exit 2).
-    const known = missing.filter((m) => m in chart.templates);
+    // Own keys only: `-s constructor` names no template, whatever Object.prototype holds.
+    const known = missing.filter((m) => hasOwn(chart.templates, m));
     if (known.length < missing.length) {
-      const unknown = missing.filter((m) => !(m in chart.templates));
+      const unknown = missing.filter((m) => !hasOwn(chart.templates, m));
       throw new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file in this render (chart files: ${Object.keys(chart.templates).filter((t) => t.includes(".")).sort().join(", ")}; fleet files by their path)` })));
     }
     throw new VmTemplateError("RENDER", known.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
@@ -80,6 +87,14 @@ async function execute(args: Args, io: CliIO): Promise<number> {
   for (const path of written) io.stdout(`wrote ${path}\n`);
   for (const path of removed) io.stdout(`removed ${path}\n`);
   return 0;
+}
+
+async function readStdin(io: CliIO): Promise<Uint8Array | string> {
+  try {
+    return await io.readStdin(MAX_INPUT_BYTES);
+  } catch (e) {
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `<stdin>: cannot read values from standard input: ${reason(e)}` }]);
+  }
 }
 
 /** `--check`: the diffs on stdout, a summary on stderr; exit 1 when the directory is stale. */
