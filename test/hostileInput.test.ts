@@ -152,3 +152,47 @@ describe("stdin and --show-only names (item 19)", () => {
     expect(got.stderr).toBe("error: <stdin>: cannot read values from standard input: is a directory\n");
   });
 });
+
+describe("the command's own output failing (item 13)", () => {
+  // Through a shell, as a user meets it; the values: a fleet whose output is far larger than a pipe's buffer.
+  const sh = (script: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "vm-template-stdout-"));
+    try {
+      writeFileSync(join(dir, "fleet.json"), JSON.stringify(fleetValues(300)));
+      const r = spawnSync("bash", ["-c", script], { cwd: dir, encoding: "utf8", timeout: 20_000, env: { ...process.env, BIN: bin } });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("| head -1: the rest is dropped quietly, the run's status (EPIPE is no error)", () => {
+    const got = sh('node "$BIN" -f fleet.json | head -1; echo "status ${PIPESTATUS[0]}"');
+    expect(got.stdout).toBe("---\nstatus 0\n");
+    expect(got.stderr).toBe("");
+  });
+
+  it("| head -1 after invalid values: still exit 1 with the problems", () => {
+    const got = sh('node "$BIN" -f fleet.json --set vms.pool.network=-bad | head -1; echo "status ${PIPESTATUS[0]}"');
+    expect(got.stdout).toBe("status 1\n");
+    expect(got.stderr).toMatch(/^error: vms\.pool\.network: must be a network name/);
+  });
+
+  it("> /dev/full: one line on stderr, exit 1", () => {
+    const got = sh('node "$BIN" -f fleet.json > /dev/full');
+    expect(got.status).toBe(1);
+    expect(got.stderr).toBe("error: cannot write to standard output: no space left on device\n");
+  });
+
+  it.skipIf(process.platform !== "linux")("stdout closed (>&-): refused before anything runs, exit 1", () => {
+    const got = sh('node "$BIN" -f fleet.json -o out >&-; echo "status $?" >&2; ls');
+    expect(got.stderr).toBe("error: standard output is closed: the output would be lost (redirect it to /dev/null to discard it)\nstatus 1\n");
+    expect(got.stdout).toBe("fleet.json\n");
+  });
+
+  it("> /dev/null is what the user asked for: exit 0", () => {
+    const got = sh('node "$BIN" -f fleet.json > /dev/null');
+    expect(got.status).toBe(0);
+    expect(got.stderr).toBe("");
+  });
+});
