@@ -24,6 +24,9 @@ export class VmTemplateError extends Error {
 
 /** `path: message`, or just the message when the problem has no value path. */
 export function formatProblem(p: Problem): string {
+  if (typeof p !== "object" || p === null || typeof p.path !== "string" || typeof p.message !== "string") {
+    throw new VmTemplateError("USAGE", [{ path: "problem", message: "must be a problem { path: string, message: string }" }]);
+  }
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }
 

@@ -5,6 +5,7 @@ import { validateValues } from "./schema/validateValues.js";
 import { renderChart, type RenderedFile } from "./render/renderChart.js";
 import { checkOutput } from "./output/checkOutput.js";
 import type { Values } from "./values/objects.js";
+import { requireOptions } from "./arguments.js";
 
 export interface RenderInput {
   /** User values, as mergeValues returns them (chart defaults are applied here). */
@@ -23,8 +24,10 @@ export interface RenderResult {
  * schemas, so a broken template can never hand back an invalid file). Pure: no file system, process or console. Throws
  * VmTemplateError (SCHEMA, RENDER or OUTPUT) with every problem found.
  */
-export function render({ values, chart = builtinChart() }: RenderInput): RenderResult {
-  const result = validateValues(values, chart);
+export function render(input: RenderInput): RenderResult {
+  // validateValues checks the values and the chart themselves.
+  const { values, chart = builtinChart() } = requireOptions(input, "input", ["values", "chart"]) as Partial<RenderInput>;
+  const result = validateValues(values as Values, chart);
   if (!result.ok) throw new VmTemplateError("SCHEMA", result.problems);
   const { files, templateOf } = renderChart(chart, result.values);
   checkOutput(chart, files, templateOf);

@@ -6,9 +6,9 @@ import { spawnSync, type StdioOptions } from "node:child_process";
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSet, validateValues } from "../src/index.js";
+import { chartFromFiles, formatProblem, formatStream, mergeValues, parseSet, parseValuesYaml, render, selectFiles, validateValues } from "../src/index.js";
 import { showValue } from "../src/errors.js";
-import { MAX_INPUT_BYTES, readValuesFile, valuesFromStdin } from "../src/cli/files.js";
+import { MAX_INPUT_BYTES, readChartDir, readValuesFile, setFileReader, valuesFromStdin } from "../src/cli/files.js";
 import { errorOf, fleetValues } from "./fixtures.js";
 
 describe("error reporting is linear in the number of problems (item 9)", () => {
@@ -194,5 +194,82 @@ describe("the command's own output failing (item 13)", () => {
     const got = sh('node "$BIN" -f fleet.json > /dev/null');
     expect(got.status).toBe(0);
     expect(got.stderr).toBe("");
+  });
+});
+
+describe("cyclic values are refused, naming where they point back (item 12)", () => {
+  it.each([
+    ["a: &x {b: *x}\n", "c.yaml: a.b: refers back to a, which contains it (values must be a tree, not a cycle)"],
+    ["a: &x\n  - 1\n  - *x\n", "c.yaml: a[1]: refers back to a, which contains it (values must be a tree, not a cycle)"],
+    ["&top\nglobal: {self: *top}\n", "c.yaml: global.self: refers back to the top of c.yaml, which contains it (values must be a tree, not a cycle)"],
+  ])("YAML %j", (text, message) => {
+    const e = errorOf(() => parseValuesYaml(text, "c.yaml"));
+    expect(e.code).toBe("VALUES_FILE");
+    expect(e.problems).toEqual([{ path: "", message }]);
+  });
+
+  it("an alias used twice is shared, not a cycle", () => {
+    expect(parseValuesYaml("a: &x {b: [1]}\nc: *x\nd: {e: *x}\n", "ok.yaml")).toEqual({ a: { b: [1] }, c: { b: [1] }, d: { e: { b: [1] } } });
+  });
+
+  it("through the command: exit 1, one line, no stack trace", () => {
+    const got = shipped(["-f", "-"], "global: &g {hub: x, again: *g}\n");
+    expect(got.status).toBe(1);
+    expect(got.stderr).toBe("error: <stdin>: global.again: refers back to global, which contains it (values must be a tree, not a cycle)\n");
+  });
+
+  it("a cyclic object given to the library", () => {
+    const values: Record<string, unknown> = { global: { list: [] } };
+    ((values.global as Record<string, unknown>).list as unknown[]).push(values.global);
+    for (const f of [() => render({ values }), () => validateValues(values), () => mergeValues({ files: [values] }), () => parseSet("a=1", { into: values })]) {
+      const e = errorOf(f);
+      expect(e.code).toBe("USAGE");
+      expect(e.problems[0]!.path).toMatch(/global\.list\[0\]$/);
+      expect(e.problems[0]!.message).toMatch(/^refers back to (values|files\[0\]|options\.into)\.global, which contains it/);
+    }
+  });
+});
+
+describe("every public function answers a bad argument with VmTemplateError naming it (item 18)", () => {
+  const cases: [string, () => unknown, string, RegExp][] = [
+    ["render({values: null})", () => render({ values: null as never }), "values", /must be a map of values \(got null\)/],
+    ["render(null)", () => render(null as never), "input", /must be a map/],
+    ["render with a bogus chart", () => render({ values: {}, chart: {} as never }), "chart", /must be a chart/],
+    ["validateValues(null)", () => validateValues(null as never), "values", /must be a map of values/],
+    ["validateValues with a BigInt", () => validateValues({ global: { port: 10n } }), "values.global.port", /got a bigint/],
+    ["validateValues with a Date", () => validateValues({ global: { when: new Date(0) } }), "values.global.when", /plain data.*got a Date/],
+    ["mergeValues({files: [null]})", () => mergeValues({ files: [null as never] }), "files[0]", /must be a map of values \(got null\)/],
+    ["mergeValues({files: ['abc']})", () => mergeValues({ files: ["abc" as never] }), "files[0]", /got a string/],
+    ["mergeValues({files: 'abc'})", () => mergeValues({ files: "abc" as never }), "files", /must be a list/],
+    ["mergeValues({set: 'a=1'})", () => mergeValues({ set: "a=1" as never }), "set", /must be a list of strings/],
+    ["mergeValues({set: [1]})", () => mergeValues({ set: [1 as never] }), "set[0]", /must be a string/],
+    ["mergeValues with a misspelt source", () => mergeValues({ sets: ["a=1"] } as never), "sources.sets", /unknown option/],
+    ["mergeValues(null)", () => mergeValues(null as never), "sources", /must be a map/],
+    ["parseSet(123)", () => parseSet(123 as never), "expression", /must be a string \(got a number\)/],
+    ["parseSet kind 'bogus'", () => parseSet("a=1", { kind: "bogus" as never }), "options.kind", /must be one of "set", .* \(got "bogus"\)/],
+    ["parseSet readFile not a function", () => parseSet("a=f", { kind: "set-file", readFile: "f" as never }), "options.readFile", /must be a function/],
+    ["parseValuesYaml(null)", () => parseValuesYaml(null as never, "x"), "text", /must be a string/],
+    ["formatStream with no files", () => formatStream("c", null as never), "files", /must be a list/],
+    ["selectFiles with a name string", () => selectFiles([], "a" as never), "names", /must be a list of strings/],
+    ["chartFromFiles(null files)", () => chartFromFiles("c", null as never), "files", /must be a map/],
+    ["formatProblem(null)", () => formatProblem(null as never), "problem", /must be a problem/],
+    ["readValuesFile(5)", () => readValuesFile(5 as never), "path", /must be a string/],
+    ["valuesFromStdin({})", () => valuesFromStdin({} as never), "bytes", /must be a Uint8Array or a string/],
+    ["setFileReader(5)", () => setFileReader(5 as never), "cwd", /must be a string/],
+    ["readChartDir of no folder", () => readChartDir("/nonexistent-chart"), "dir", /cannot read chart folder: no such file or directory/],
+  ];
+  it.each(cases)("%s", (_what, f, path, message) => {
+    const e = errorOf(f);
+    expect(e.code).toBe("USAGE");
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]!.path).toBe(path);
+    expect(e.problems[0]!.message).toMatch(message);
+  });
+
+  it("values nested deeper than any source makes them are refused, not a stack overflow", () => {
+    const values: Record<string, unknown> = {};
+    let node = values;
+    for (let i = 0; i < 100_000; i++) node = (node.a = {}) as Record<string, unknown>;
+    expect(errorOf(() => render({ values })).problems[0]!.message).toBe("nested deeper than 1000 levels");
   });
 });

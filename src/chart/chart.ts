@@ -1,6 +1,7 @@
 import { VmTemplateError, type Problem } from "../errors.js";
 import { parseValuesYaml } from "../values/parseValuesYaml.js";
 import type { Values } from "../values/objects.js";
+import { isPlainMap, kindOf, requireString } from "../arguments.js";
 
 /**
  * A chart as data: what the engine renders. The built-in chart is the project's `templates/`
@@ -38,6 +39,9 @@ export interface Chart {
  * `schemas/values.schema.json`, `schemas/output/*.schema.json`) as a Chart.
  */
 export function chartFromFiles(name: string, files: Record<string, string>): Chart {
+  requireString(name, "name");
+  if (!isPlainMap(files)) throw new VmTemplateError("USAGE", [{ path: "files", message: `must be a map of file path to text (got ${kindOf(files)})` }]);
+  for (const [path, text] of Object.entries(files)) requireString(text, `files[${JSON.stringify(path)}]`);
   const templates: Record<string, string> = {};
   const partials: Record<string, string> = {};
   const outputSchemas: Record<string, Record<string, unknown>> = {};

@@ -10,12 +10,15 @@ import { decodeUtf8, readBounded, tooLarge, MAX_INPUT_BYTES } from "./readInput.
 import { chartFromFiles, type Chart } from "../chart/chart.js";
 import { parseValuesYaml } from "../values/parseValuesYaml.js";
 import type { Values } from "../values/objects.js";
+import { kindOf, requireString } from "../arguments.js";
 
 /**
  * Reads and parses one -f values file (relative to `cwd`). A missing or unreadable file, one
  * larger than MAX_INPUT_BYTES or not UTF-8, is a VALUES_FILE error naming it.
  */
 export function readValuesFile(path: string, cwd = "."): Values {
+  requireString(path, "path");
+  requireString(cwd, "cwd");
   let bytes: Buffer;
   try {
     bytes = readBounded(resolve(cwd, path), path, "a values file");
@@ -32,6 +35,7 @@ export function readValuesFile(path: string, cwd = "."): Values {
  */
 export function valuesFromStdin(bytes: Uint8Array | string): Values {
   const name = "<stdin>";
+  if (typeof bytes !== "string" && !(bytes instanceof Uint8Array)) throw new VmTemplateError("USAGE", [{ path: "bytes", message: `must be a Uint8Array or a string (got ${kindOf(bytes)})` }]);
   const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
   if (data.length > MAX_INPUT_BYTES) throw tooLarge(name, "standard input");
   return parseValuesYaml(decodeUtf8(data, name), name);
@@ -39,7 +43,9 @@ export function valuesFromStdin(bytes: Uint8Array | string): Values {
 
 /** The reader --set-file needs: a file's whole content as a string (bounded and UTF-8, as values files). */
 export function setFileReader(cwd = "."): (path: string) => string {
+  requireString(cwd, "cwd");
   return (path) => {
+    requireString(path, "path");
     let bytes: Buffer;
     try {
       bytes = readBounded(resolve(cwd, path), path, "a --set-file file");
@@ -55,12 +61,18 @@ export { MAX_INPUT_BYTES } from "./readInput.js";
 
 /** A chart folder (templates/*.hbs, templates/values.yaml, schemas/values.schema.json) as a Chart. */
 export function readChartDir(dir: string, name = "chart"): Chart {
+  requireString(dir, "dir");
+  requireString(name, "name");
   const files: Record<string, string> = {};
   for (const sub of ["templates", "schemas", "schemas/output"]) {
     const folder = join(dir, sub);
-    if (sub === "schemas/output" && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
-    for (const entry of readdirSync(folder).sort()) {
-      if (statSync(join(folder, entry)).isFile()) files[`${sub}/${entry}`] = readFileSync(join(folder, entry), "utf8");
+    try {
+      if (sub === "schemas/output" && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+      for (const entry of readdirSync(folder).sort()) {
+        if (statSync(join(folder, entry)).isFile()) files[`${sub}/${entry}`] = readFileSync(join(folder, entry), "utf8");
+      }
+    } catch (e) {
+      throw new VmTemplateError("USAGE", [{ path: "dir", message: `${folder}: cannot read chart folder: ${reason(e)}` }]);
     }
   }
   return chartFromFiles(name, files);

@@ -1,5 +1,6 @@
 import type { RenderedFile } from "../render/renderChart.js";
 import { fileKind } from "./fileKinds.js";
+import { requireFiles, requireString, requireStringList } from "../arguments.js";
 
 /**
  * All files as one YAML stream, as `helm template` prints them: `---`, `# Source: <chart>/<file>`,
@@ -7,6 +8,8 @@ import { fileKind } from "./fileKinds.js";
  * the stream stays one that `kubectl apply -f -` reads.
  */
 export function formatStream(chartName: string, files: readonly RenderedFile[]): string {
+  requireString(chartName, "chartName");
+  requireFiles(files, "files");
   return files
     .map((f) => {
       const body = fileKind(f.path) === "yaml" ? f.content : f.content.replace(/^(?!#)/gm, "# ").replace(/# $/, "");
@@ -20,6 +23,8 @@ export function formatStream(chartName: string, files: readonly RenderedFile[]):
  * `templates/` prefix. Names that match no rendered file come back as `missing`.
  */
 export function selectFiles(files: readonly RenderedFile[], names: readonly string[]): { files: RenderedFile[]; missing: string[] } {
+  requireFiles(files, "files");
+  requireStringList(names, "names");
   if (names.length === 0) return { files: [...files], missing: [] };
   const paths = new Set(files.map((f) => f.path));
   const wanted = new Set(names.map((n) => n.replace(/^\.\//, "")).map((n) => (!paths.has(n) && n.startsWith("templates/") ? n.slice("templates/".length) : n)));

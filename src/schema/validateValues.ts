@@ -4,6 +4,7 @@ import { builtinChart } from "../chart/builtin.js";
 import { coalesce } from "../values/coalesce.js";
 import { hasOwn, isMap, setKey, sortKeys, type Values } from "../values/objects.js";
 import { toProblems } from "./problems.js";
+import { requireChart, requireValues } from "../arguments.js";
 import { valuesValidator } from "../chart/compiled.js";
 
 export interface ValidationResult {
@@ -19,6 +20,8 @@ export interface ValidationResult {
  * is reported, each with its value path.
  */
 export function validateValues(values: Values, chart: Chart = builtinChart()): ValidationResult {
+  requireValues(values, "values");
+  requireChart(chart, "chart");
   const effective = coalesce(chart.defaults, values);
   addPresentSections(effective, chart.schema);
   const validate = valuesValidator(chart.schema);

@@ -1,6 +1,7 @@
 import { parseSet, parseSetJsonObject } from "./parseSet.js";
 import { mergeMaps, type Values } from "./objects.js";
 import type { SetKind } from "./strvals.js";
+import { requireFunction, requireList, requireOptions, requireStringList, requireValues } from "../arguments.js";
 
 export interface ValueSources {
   /** Values maps already parsed from the -f files, in command-line order. */
@@ -25,6 +26,13 @@ export interface MergeOptions {
  * like a file. Chart defaults are not applied here (see coalesce.ts).
  */
 export function mergeValues(sources: ValueSources, options: MergeOptions = {}): Values {
+  requireOptions(sources, "sources", ["files", "setJson", "set", "setString", "setFile", "setLiteral"]);
+  requireOptions(options, "options", ["readFile"]);
+  if (options.readFile !== undefined) requireFunction(options.readFile, "options.readFile");
+  if (sources.files !== undefined) requireList(sources.files, "files", "values maps").forEach((file, i) => requireValues(file, `files[${i}]`));
+  for (const key of ["setJson", "set", "setString", "setFile", "setLiteral"] as const) {
+    if (sources[key] !== undefined) requireStringList(sources[key], key);
+  }
   let base: Values = {};
   for (const file of sources.files ?? []) base = mergeMaps(base, file);
   const order: [SetKind, string[] | undefined][] = [

@@ -1,6 +1,9 @@
 import { VmTemplateError } from "../errors.js";
 import { MAX_JSON_DEPTH, parseStrvals, StrvalsError, type SetKind } from "./strvals.js";
 import { isMap, nestedDeeperThan, type Values } from "./objects.js";
+import { requireFunction, requireOneOf, requireOptions, requireString, requireValues } from "../arguments.js";
+
+const KINDS: readonly SetKind[] = ["set", "set-string", "set-json", "set-file", "set-literal"];
 
 export interface ParseSetOptions {
   kind?: SetKind;
@@ -15,8 +18,11 @@ export interface ParseSetOptions {
  * expression throws VmTemplateError SET_PARSE naming the flag and the expression.
  */
 export function parseSet(expression: string, options: ParseSetOptions = {}): Values {
-  const kind = options.kind ?? "set";
-  const into = options.into ?? {};
+  requireString(expression, "expression");
+  requireOptions(options, "options", ["kind", "into", "readFile"]);
+  const kind = options.kind === undefined ? "set" : requireOneOf(options.kind, "options.kind", KINDS);
+  const into = options.into === undefined ? {} : requireValues(options.into, "options.into");
+  if (options.readFile !== undefined) requireFunction(options.readFile, "options.readFile");
   try {
     return parseStrvals(expression, kind, into, options.readFile);
   } catch (e) {

@@ -1,6 +1,7 @@
 import { loadAll, CORE_SCHEMA, mergeTag, YAMLException } from "js-yaml";
 import { VmTemplateError } from "../errors.js";
 import { cloneTree, isMap, treeSizes, type Values } from "./objects.js";
+import { requireString, requireValues } from "../arguments.js";
 
 /** YAML 1.2 core types plus `<<` merge keys, as Helm's YAML reader accepts them. */
 const VALUES_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
@@ -16,6 +17,8 @@ const MAX_EXPANDED = 1_000_000;
  * the file and line. An empty file is an empty map, as in Helm.
  */
 export function parseValuesYaml(text: string, name: string): Values {
+  requireString(text, "text");
+  requireString(name, "name");
   let docs: unknown[];
   try {
     docs = loadAll(text, { schema: VALUES_SCHEMA, filename: name, ...LIMITS });
@@ -35,6 +38,9 @@ export function parseValuesYaml(text: string, name: string): Values {
     const what = Array.isArray(doc) ? "a list" : `a ${typeof doc}`;
     throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: must be a mapping of values at the top level (got ${what})` }]);
   }
+  // An alias inside its own anchor (`a: &x {b: *x}`) makes a cycle, which every later step would
+  // follow round until the stack overflows: refused here, naming where it points back.
+  requireValues(doc, name, "VALUES_FILE");
   // Aliases share objects in the loaded tree; copying it expands them. A few aliases of aliases
   // (a "billion laughs" file) would expand to billions of values, so that is refused first.
   const { expanded, distinct } = treeSizes(doc, MAX_EXPANDED);
