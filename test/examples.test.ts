@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { load } from "js-yaml";
 import { mergeValues, render } from "../src/index.js";
 import { readValuesFile } from "../src/cli/files.js";
+import { envoyValidator, hasEnvoyValidator } from "./envoyReference.js";
 
 const root = join(import.meta.dirname, "..");
 const examples = readdirSync(join(root, "examples")).filter((n) => existsSync(join(root, "examples", n, "values.yaml"))).sort();
@@ -15,7 +16,7 @@ function renderExample(name: string): Map<string, string> {
 
 describe("examples render to their committed golden files, byte for byte", () => {
   it("has the seed scenarios", () => {
-    expect(examples).toEqual(["fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
+    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
   });
 
   it.each(examples)("%s", (name) => {
@@ -24,6 +25,19 @@ describe("examples render to their committed golden files, byte for byte", () =>
     const committed = readdirSync(expectedDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect([...rendered.keys()].sort()).toEqual(committed.map((e) => relative(expectedDir, join(e.parentPath, e.name))).sort());
     for (const [path, content] of rendered) expect(content, path).toBe(readFileSync(join(expectedDir, path), "utf8"));
+  });
+});
+
+describe("every Envoy bootstrap an example renders passes validate-envoy.mjs (Envoy's own protos)", () => {
+  const withEnvoy = examples.filter((name) => renderExample(name).has("envoy.yaml"));
+  it("the decoupled examples have one", () => {
+    expect(withEnvoy).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm"]);
+  });
+  it.skipIf(!hasEnvoyValidator).each(withEnvoy)("%s", async (name) => {
+    const validate = await envoyValidator();
+    const verdict = validate(renderExample(name).get("envoy.yaml")!);
+    expect(verdict.errors).toEqual([]);
+    expect(verdict.warnings).toEqual([]);
   });
 });
 

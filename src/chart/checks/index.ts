@@ -1,5 +1,6 @@
 import type { Problem } from "../../errors.js";
 import type { Values } from "../../values/objects.js";
+import { decoupledChecks } from "./decoupled.js";
 import { fleetChecks } from "./fleet.js";
 import { singleVmChecks } from "./singleVm.js";
 
@@ -8,5 +9,5 @@ import { singleVmChecks } from "./singleVm.js";
  * once the values match the schema, so their problems come with the same paths and exit status.
  */
 export function builtinChecks(values: Values): Problem[] {
-  return [...singleVmChecks(values), ...fleetChecks(values)];
+  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values)];
 }

@@ -28,7 +28,8 @@ export function egressOutsideLoopback(egress: { bind?: string }[], capture: bool
   );
 }
 
-function isLoopback(ip: string): boolean {
+/** Reachable from this machine only: 127.0.0.0/8 and ::1 (also written in full, or v4-mapped). */
+export function isLoopback(ip: string): boolean {
   return /^127\./.test(ip) || ip === "::1" || /^0*:(0*:)*0*1$/.test(ip) || /^::ffff:127\./i.test(ip);
 }
 

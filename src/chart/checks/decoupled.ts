@@ -1,0 +1,107 @@
+import type { Problem } from "../../errors.js";
+import { isMap, joinPath, type Values } from "../../values/objects.js";
+import { namespaceOfServiceHost, parseSpiffeId } from "../decoupled/identity.js";
+import { defaultListen, isIP, parseListen } from "../decoupled/listen.js";
+import { policyName } from "../decoupled/plan.js";
+import { gatewayHostAdmits } from "../decoupled/sni.js";
+import type { DecoupledValues } from "../decoupled/values.js";
+import { isLoopback } from "./ports.js";
+import { ANY, clashes, describe, type Socket } from "./sockets.js";
+
+const at = (...path: (string | number)[]) => joinPath(["decoupled", ...path]);
+
+/**
+ * The rules of a decoupled VM that no single value states: what the gateway would route, what
+ * Envoy can bind, and identities that Istio would accept. Each problem names its value path.
+ */
+export function decoupledChecks(values: Values): Problem[] {
+  if (!isMap(values.decoupled)) return [];
+  const d = values.decoupled as unknown as DecoupledValues;
+  return [...upstreamProblems(d), ...socketProblems(d), ...certificateProblems(d)];
+}
+
+function upstreamProblems(d: DecoupledValues): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const seen = new Map<string, number>();
+  const policies = new Map<string, number>();
+  d.upstreams.forEach((u, i) => {
+    // builtAutoPassthroughFilterChains (pilot/pkg/networking/core/gateway.go) makes chains only
+    // for services whose host one of the server's hosts admits: any other SNI reaches nothing.
+    if (!d.gateway.hosts.some((h) => gatewayHostAdmits(h, u.host))) {
+      add(at("upstreams", i, "host"), `the gateway passes through only ${d.gateway.hosts.join(", ")} (decoupled.gateway.hosts), so no route would match "${u.host}"; give the service's fully qualified name, such as reviews.bookinfo.svc.cluster.local`);
+    }
+    const key = `${u.host}:${u.port}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) add(at("upstreams", i), `${key} is also decoupled.upstreams[${earlier}]; one listener and cluster per service port`);
+    else seen.set(key, i);
+    const namespace = u.namespace ?? namespaceOfServiceHost(u.host);
+    if (u.serviceAccount !== undefined) {
+      const id = parseSpiffeId(u.serviceAccount);
+      if (id && id.trustDomain !== d.trustDomain) {
+        add(at("upstreams", i, "serviceAccount"), `is in the trust domain "${id.trustDomain}", but the mesh's is "${d.trustDomain}" (decoupled.trustDomain): the VM trusts only the mesh root, and a sidecar of that mesh carries an identity of its own trust domain`);
+      } else if (!id && namespace === undefined) {
+        add(at("upstreams", i, "namespace"), `is required with serviceAccount: "${u.host}" does not name a namespace (<service>.<namespace>.svc.<domain>)`);
+      }
+    }
+    if (u.authorize) {
+      if (namespace === undefined) add(at("upstreams", i, "namespace"), `is required with authorize: the AuthorizationPolicy goes into the service's namespace, which "${u.host}" does not name`);
+      const name = policyName(d.identity.serviceAccount, u);
+      const other = policies.get(name);
+      if (name.length > 253) add(at("upstreams", i, "authorize"), `makes the AuthorizationPolicy name ${name}, longer than 253 characters`);
+      else if (other !== undefined) add(at("upstreams", i, "authorize"), `makes the AuthorizationPolicy name ${name}, as decoupled.upstreams[${other}] does`);
+      else policies.set(name, i);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Envoy binds every listener at start and exits if one fails: two upstreams on one socket, or
+ * one on the admin port, would stop the VM's proxy. A listener beyond loopback serves the
+ * network with the VM's identity, so it needs the explicit forwardingProxy switch.
+ */
+function socketProblems(d: DecoupledValues): Problem[] {
+  const problems: Problem[] = [];
+  const sockets: Socket[] = [{ address: "127.0.0.1", port: d.envoy.adminPort, path: at("envoy", "adminPort"), owner: "the admin interface" }];
+  d.upstreams.forEach((u, i) => {
+    const path = at("upstreams", i, "listen");
+    const { address, port } = parseListen(u.listen ?? defaultListen(u.port));
+    if (!isIP(address)) problems.push({ path, message: `"${address}" is not an IPv4 or IPv6 address (got "${u.listen}")` });
+    else if (!isLoopback(address) && !d.envoy.forwardingProxy) {
+      problems.push({ path, message: `binds beyond loopback, where anyone who reaches it calls the mesh as this VM; set decoupled.envoy.forwardingProxy: true to mean it (got "${u.listen}")` });
+    }
+    if (port < 1 || port > 65535) problems.push({ path, message: `port ${port} is not from 1 to 65535 (got "${u.listen}")` });
+    sockets.push({ address: address === "::" ? ANY : address, port, path: u.listen === undefined ? at("upstreams", i, "port") : path, owner: "" });
+  });
+  d.serve?.ports.forEach((p, i) => {
+    sockets.push({ address: ANY, port: p.number, path: at("serve", "ports", i, "number"), owner: "" });
+    sockets.push({ address: "127.0.0.1", port: p.targetPort, path: at("serve", "ports", i, "targetPort"), owner: "the app" });
+  });
+  for (const [j, b] of sockets.entries()) {
+    const a = sockets.slice(0, j).find((s) => clashes(s, b) && !(s.owner === "the app" && b.owner === "the app"));
+    if (!a) continue;
+    const what = a.owner ? `${a.owner} (${a.path})` : a.path;
+    problems.push({ path: b.path, message: `${describe(b)} is also bound by ${what}; Envoy would fail to start` });
+  }
+  return problems;
+}
+
+/** cert-manager's webhook rules for the two durations (its CRD does not carry them). */
+function certificateProblems(d: DecoupledValues): Problem[] {
+  if (!d.certificate) return [];
+  const { duration, renewBefore } = d.certificate;
+  const problems: Problem[] = [];
+  const hour = 3600;
+  if (seconds(duration) < hour) problems.push({ path: at("certificate", "duration"), message: `must be at least 1h, as cert-manager requires (got "${duration}")` });
+  if (seconds(renewBefore) >= seconds(duration)) problems.push({ path: at("certificate", "renewBefore"), message: `must be shorter than decoupled.certificate.duration (${duration}), or cert-manager renews without end (got "${renewBefore}")` });
+  return problems;
+}
+
+/** A Go duration of the schema's certDuration form, in seconds. */
+export function seconds(duration: string): number {
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  let total = 0;
+  for (const m of duration.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|h|m|s)/g)) total += Number(m[1]) * unit[m[2]!]!;
+  return total;
+}
