@@ -3,6 +3,7 @@ import { files, templates, validators } from "./builtin.precompiled.js";
 import { usePrecompiled } from "./compiled.js";
 import { builtinChecks } from "./checks/index.js";
 import { builtinHelpers } from "./tctl/helpers.js";
+import { decoupledHelpers } from "./decoupled/helpers.js";
 
 let chart: Chart | undefined;
 
@@ -12,7 +13,7 @@ let chart: Chart | undefined;
  */
 export function builtinChart(): Chart {
   if (!chart) {
-    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks, helpers: builtinHelpers };
+    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks, helpers: { ...builtinHelpers, ...decoupledHelpers } };
     const byPath = (path: string) => {
       const validate = validators[path];
       if (!validate) throw new Error(`the build made no validator for ${path}`);

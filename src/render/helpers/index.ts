@@ -1,5 +1,4 @@
 import { concat } from "./concat.js";
-import { decoupledPlan, envoyBootstrapHelper } from "./decoupled.js";
 import { dict } from "./dict.js";
 import { fail } from "./fail.js";
 import { fallback } from "./fallback.js";
@@ -14,7 +13,7 @@ import { yaml } from "./yaml.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, decoupledPlan, default: fallback, dict, eachPath, envoyBootstrap: envoyBootstrapHelper, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
+  and, concat, default: fallback, dict, eachPath, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
 };
 
 /** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */

@@ -1,0 +1,22 @@
+import { envoyBootstrap } from "./envoyBootstrap.js";
+import { decoupledPlan, type DecoupledPlan } from "./plan.js";
+import type { DecoupledValues } from "./values.js";
+
+// Both are pure functions of the values; the templates ask once each, so a values object is
+// planned once.
+const plans = new WeakMap<object, DecoupledPlan>();
+
+function planOf(values: unknown): DecoupledPlan {
+  if (typeof values !== "object" || values === null) throw new Error("needs the decoupled values");
+  let p = plans.get(values);
+  if (!p) plans.set(values, (p = decoupledPlan(values as DecoupledValues)));
+  return p;
+}
+
+/** The decoupled mode's helpers (Chart.helpers of the built-in chart): the templates only lay out what they return. */
+export const decoupledHelpers: Record<string, (...args: never[]) => unknown> = {
+  /** `(decoupledPlan decoupled)`: identity, names and per-upstream SNI, ALPN, sockets and policies (plan.ts). */
+  decoupledPlan: (values: unknown) => planOf(values),
+  /** `{{toYaml (envoyBootstrap decoupled) 0}}`: the VM's static Envoy bootstrap (envoyBootstrap.ts). */
+  envoyBootstrap: (values: unknown) => envoyBootstrap(values as DecoupledValues, planOf(values)),
+};
