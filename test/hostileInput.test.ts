@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 import { spawnSync, type StdioOptions } from "node:child_process";
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { load } from "js-yaml";
 import { join } from "node:path";
 import { chartFromFiles, formatProblem, formatStream, mergeValues, parseSet, parseValuesYaml, render, selectFiles, validateValues } from "../src/index.js";
 import { showValue } from "../src/errors.js";
 import { MAX_INPUT_BYTES, readChartDir, readValuesFile, setFileReader, valuesFromStdin } from "../src/cli/files.js";
+import { canonicalHost } from "../src/values/canonicalHost.js";
 import { errorOf, fleetValues } from "./fixtures.js";
 
 describe("error reporting is linear in the number of problems (item 9)", () => {
@@ -271,5 +273,63 @@ describe("every public function answers a bad argument with VmTemplateError nami
     let node = values;
     for (let i = 0; i < 100_000; i++) node = (node.a = {}) as Record<string, unknown>;
     expect(errorOf(() => render({ values })).problems[0]!.message).toBe("nested deeper than 1000 levels");
+  });
+});
+
+describe("fleet addresses: one machine, one VM, one valid name (item 17)", () => {
+  const fleet = (vms: Record<string, { addresses: string[]; services?: string[] }>) => {
+    const v = fleetValues(1);
+    v.vms = Object.fromEntries(Object.entries(vms).map(([name, g]) => [name, { services: ["ratings"], ...g }]));
+    return v;
+  };
+  const problems = (vms: Record<string, { addresses: string[]; services?: string[] }>) => validateValues(fleet(vms)).problems;
+
+  it.each([
+    // RFC 5952 section 4: leading zeros, the longest run of zeros, the first of two equal runs, one zero group kept, lowercase.
+    ["2001:0db8::0001", "2001:db8::1"],
+    ["2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"],
+    ["2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"],
+    ["2001:DB8::1", "2001:db8::1"],
+    ["FD00:0:0::1", "fd00::1"],
+    ["fd00:0::1", "fd00::1"],
+    ["0:0:0:0:0:0:0:1", "::1"],
+    ["0:0:0:0:0:ffff:c000:0280", "::ffff:192.0.2.128"],
+    ["1::", "1::"],
+    ["VM-1.Example.COM", "vm-1.example.com"],
+    ["10.0.0.1", "10.0.0.1"],
+  ])("%s is canonically %s", (typed, canonical) => {
+    expect(canonicalHost(typed)).toBe(canonical);
+  });
+
+  it("`::` is refused at its path, not slugged into an empty name (vms/pool-/)", () => {
+    expect(problems({ pool: { addresses: ["::"] } })).toEqual([{ path: "vms.pool.addresses[0]", message: ":: is the unspecified address (any address), which no machine has; give the VM's own address" }]);
+    expect(problems({ pool: { addresses: ["0.0.0.0"] } })[0]!.path).toBe("vms.pool.addresses[0]");
+    expect(problems({ pool: { addresses: ["0:0::0"] } })[0]!.path).toBe("vms.pool.addresses[0]");
+  });
+
+  it("fd00::1, fd00:0::1 and FD00:0:0::1 in one group: one machine listed three times", () => {
+    expect(problems({ pool: { addresses: ["fd00::1", "fd00:0::1", "FD00:0:0::1"] } })).toEqual([
+      { path: "vms.pool.addresses[1]", message: "fd00:0::1 is also vms.pool.addresses[0] (fd00::1, written another way); list each VM once" },
+      { path: "vms.pool.addresses[2]", message: "FD00:0:0::1 is also vms.pool.addresses[0] (fd00::1, written another way); list each VM once" },
+    ]);
+  });
+
+  it("the same machine in two groups, spelled differently (and host names in another case)", () => {
+    expect(problems({ a: { addresses: ["fd00:0::1"] }, b: { addresses: ["FD00::0:1"] } })).toEqual([
+      { path: "vms.b.addresses[0]", message: "FD00::0:1 is also vms.a.addresses[0] (fd00:0::1, written another way, both fd00::1); a VM belongs to one group" },
+    ]);
+    expect(problems({ a: { addresses: ["vm1.example.com"] }, b: { addresses: ["VM1.example.com"] } })[0]!.message).toMatch(/^VM1.example.com is also vms.a.addresses\[0\]/);
+  });
+
+  it("a WorkloadEntry name longer than Kubernetes allows (253) is refused at the address", () => {
+    const long = `${"a".repeat(60)}.${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(60)}.com`;
+    expect(problems({ pool: { addresses: [long] } })).toEqual([{ path: "vms.pool.addresses[0]", message: expect.stringMatching(/^makes the WorkloadEntry name ratings-pool-a+-b+-c+-d+-com, 260 characters; Kubernetes allows 253/) }]);
+  });
+
+  it("the address is written as typed; the VM's name and directory come from its canonical form", () => {
+    const files = render({ values: fleet({ pool: { addresses: ["FD00:0:0::1", "Vm2.Example.com"] } }) }).files;
+    const entry = (path: string) => load(files.find((f) => f.path === path)!.content) as { metadata: { name: string }; spec: { address: string } };
+    expect(entry("vms/pool-fd00-1/workloadentry-ratings.yaml")).toMatchObject({ metadata: { name: "ratings-pool-fd00-1" }, spec: { address: "FD00:0:0::1" } });
+    expect(entry("vms/pool-vm2-example-com/workloadentry-ratings.yaml")).toMatchObject({ metadata: { name: "ratings-pool-vm2-example-com" }, spec: { address: "Vm2.Example.com" } });
   });
 });

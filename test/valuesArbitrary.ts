@@ -2,6 +2,8 @@ import fc from "fast-check";
 import type { Arbitrary } from "fast-check";
 import { newAjv } from "../src/schema/ajv.js";
 import { joinPath } from "../src/values/objects.js";
+import { isUnspecified } from "../src/values/canonicalHost.js";
+import { slug } from "../src/render/helpers/slug.js";
 import valuesSchema from "../schemas/values.schema.json" with { type: "json" };
 import { HOSTILE } from "./fixtures.js";
 
@@ -263,10 +265,13 @@ export function fleetValues(rate: Rate): Arbitrary<Generated> {
           ),
         ),
       );
-      // Addresses unique across the fleet and never sharing a slug (two VMs, one directory).
+      // Addresses unique across the fleet and never sharing a slug (two VMs, one directory; the
+      // slug is of the canonical form, so two spellings of one machine share it too), never the
+      // unspecified address, and short enough for a WorkloadEntry name (the fleet checks refuse
+      // the rest: test/hostileInput.test.ts).
       const addresses = fc
-        .uniqueArray(F.host(), { minLength: groupNames.length, maxLength: groupNames.length * 3, selector: (a) => String(a.value).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") })
-        .filter((as) => as.every((a) => /[a-z0-9]/i.test(String(a.value))));
+        .uniqueArray(F.host(), { minLength: groupNames.length, maxLength: groupNames.length * 3, selector: (a) => slug(a.value) })
+        .filter((as) => as.every((a) => /[a-z0-9]/i.test(String(a.value)) && !isUnspecified(String(a.value)) && slug(a.value).length <= 200));
       const vms = addresses.chain((as) =>
         fc.tuple(
           ...groupNames.map((_, g) => {

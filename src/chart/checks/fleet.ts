@@ -1,6 +1,10 @@
 import type { Problem } from "../../errors.js";
 import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
 import { slug } from "../../render/helpers/slug.js";
+import { canonicalHost, isUnspecified } from "../../values/canonicalHost.js";
+
+/** The longest name of a Kubernetes object (a DNS-1123 subdomain). */
+const MAX_NAME = 253;
 import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
 import { validateSidecarEgressOrder } from "./istiod.js";
 import { ANY, clashProblems, describe, egressSockets, findClashes, portSockets, type Socket } from "./sockets.js";
@@ -40,18 +44,38 @@ export function fleetChecks(values: Values): Problem[] {
     problems.push(...validateSidecarEgressOrder(service.egress, (i) => ["services", name, "egress", i]));
   }
 
-  const addressOwner = new Map<string, string>();
+  // Addresses are judged by their canonical spelling: fd00::1 and FD00:0:0::1 are one machine.
+  const addressOwner = new Map<string, { path: string; typed: string }>();
   const vmNameOwner = new Map<string, string>();
   for (const [group, g] of Object.entries(vms)) {
     for (const [i, address] of g.addresses.entries()) {
-      const path = joinPath(["vms", group, "addresses", i]);
-      const other = addressOwner.get(address);
-      if (other) add(["vms", group, "addresses", i], `${address} is also ${other}; a VM belongs to one group`);
-      else addressOwner.set(address, path);
+      const at = ["vms", group, "addresses", i];
+      const path = joinPath(at);
+      if (isUnspecified(address)) {
+        add(at, `${address} is the unspecified address (any address), which no machine has; give the VM's own address`);
+        continue;
+      }
+      const canonical = canonicalHost(address);
+      const other = addressOwner.get(canonical);
+      if (other) {
+        const both = canonical !== address && canonical !== other.typed ? `, both ${canonical}` : "";
+        const spelled = other.typed === address ? "" : ` (${other.typed}, written another way${both})`;
+        const sameGroup = other.path.startsWith(`${joinPath(["vms", group, "addresses"])}[`);
+        add(at, `${address} is also ${other.path}${spelled}; ${sameGroup ? "list each VM once" : "a VM belongs to one group"}`);
+        continue;
+      }
+      addressOwner.set(canonical, { path, typed: address });
       const vmName = `${group}-${slug(address)}`;
       const sameName = vmNameOwner.get(vmName);
-      if (sameName && !other) add(["vms", group, "addresses", i], `makes the VM name ${vmName}, as ${sameName} does`);
+      if (sameName) add(at, `makes the VM name ${vmName}, as ${sameName} does`);
       else vmNameOwner.set(vmName, path);
+      // Each service's WorkloadEntry on the VM is named <service>-<group>-<address>: a
+      // Kubernetes object name, a DNS-1123 subdomain of at most 253 characters (the rest of the
+      // rule holds by construction: a service and a group are DNS labels, the slug is [a-z0-9-]).
+      const longest = [...g.services].sort((a, b) => b.length - a.length)[0];
+      if (longest !== undefined && longest.length + 1 + vmName.length > MAX_NAME) {
+        add(at, `makes the WorkloadEntry name ${longest}-${vmName}, ${longest.length + 1 + vmName.length} characters; Kubernetes allows ${MAX_NAME} (a shorter group name or address)`);
+      }
     }
     if (g.addresses.length > 1) {
       for (const key of ["proxyInstanceIp", "sshHost"]) {
