@@ -133,6 +133,11 @@ export async function parseArgs(argv: readonly string[], io: Pick<CliIO, "stdout
     io.stderr("error: --output-dir given more than once\nRun 'vm-template --help' for usage.\n");
     return 2;
   }
+  // An empty directory would mean the current one: a render would then own (and prune) the whole working tree.
+  if (result["output-dir"] === "") {
+    io.stderr("error: --output-dir needs a directory (got an empty string; use . for the current directory)\nRun 'vm-template --help' for usage.\n");
+    return 2;
+  }
   if (result.check && result["output-dir"] === undefined) {
     io.stderr("error: --check needs --output-dir, the directory to compare\nRun 'vm-template --help' for usage.\n");
     return 2;

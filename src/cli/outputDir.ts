@@ -32,9 +32,10 @@ const realOps: CommitOps = { rename: renameSync };
  * deleted (a VM scaled away). A process killed during the renames can leave hidden
  * `.*.vm-template-*` files beside the targets; they are never taken for generated files.
  */
-export function writeOutputDir(dir: string, files: readonly RenderedFile[], ops: CommitOps = realOps): WriteResult {
+export function writeOutputDir(dir: string, files: readonly RenderedFile[], ops: CommitOps = realOps, { prune = true } = {}): WriteResult {
   const root = resolve(dir);
-  const stale = new Set(listGenerated(root));
+  // A narrowed render (--show-only) says nothing about the files it leaves out.
+  const stale = new Set(prune ? listGenerated(root) : []);
   const made: string[] = [];
   const staged: { temp: string; target: string; backup?: string }[] = [];
   const undoStaging = () => {
@@ -102,7 +103,7 @@ export interface DriftEntry {
  * each generated file in `dir` that would no longer be rendered, with its unified diff. Reads
  * only; empty when `dir` is current.
  */
-export function checkOutputDir(dir: string, files: readonly RenderedFile[]): DriftEntry[] {
+export function checkOutputDir(dir: string, files: readonly RenderedFile[], { prune = true } = {}): DriftEntry[] {
   const root = resolve(dir);
   const entries: DriftEntry[] = [];
   const rendered = new Set(files.map((f) => f.path));
@@ -111,7 +112,7 @@ export function checkOutputDir(dir: string, files: readonly RenderedFile[]): Dri
     if (current === file.content) continue;
     entries.push({ path: file.path, status: current === undefined ? "missing" : "changed", diff: unifiedDiff(file.path, current, file.content) });
   }
-  for (const path of listGenerated(root)) {
+  for (const path of prune ? listGenerated(root) : []) {
     if (!rendered.has(path)) entries.push({ path, status: "extra", diff: unifiedDiff(path, readIfFile(join(root, path)), undefined) });
   }
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -82,8 +82,8 @@ async function execute(args: Args, io: CliIO): Promise<number> {
     return 0;
   }
   const dir = resolve(io.cwd, args.outputDir);
-  if (args.check) return reportDrift(args.outputDir, checkOutputDir(dir, selected), io);
-  const { written, removed } = writeOutputDir(dir, selected);
+  if (args.check) return reportDrift(args.outputDir, checkOutputDir(dir, selected, { prune: args.showOnly.length === 0 }), io);
+  const { written, removed } = writeOutputDir(dir, selected, undefined, { prune: args.showOnly.length === 0 });
   for (const path of written) io.stdout(`wrote ${path}\n`);
   for (const path of removed) io.stdout(`removed ${path}\n`);
   return 0;
