@@ -19,6 +19,7 @@ export interface Args {
   showOnly: string[];
   outputDir?: string;
   check: boolean;
+  verbose: boolean;
   json: boolean;
 }
 
@@ -26,7 +27,7 @@ type ListKey = "values" | "set" | "setString" | "setJson" | "setFile" | "setLite
 type Option =
   | { flag: string; alias?: string; kind: "list"; key: ListKey; describe: string }
   | { flag: string; alias?: string; kind: "string"; key: "outputDir"; describe: string }
-  | { flag: string; alias?: string; kind: "boolean"; key: "check" | "json"; describe: string };
+  | { flag: string; alias?: string; kind: "boolean"; key: "check" | "verbose" | "json"; describe: string };
 
 /** The flags, once: yargs is configured from this table, and quickArgs reads it too. */
 const OPTIONS: Option[] = [
@@ -37,14 +38,15 @@ const OPTIONS: Option[] = [
   { flag: "set-file", kind: "list", key: "setFile", describe: "set a value to the content of a file: key=path" },
   { flag: "set-literal", kind: "list", key: "setLiteral", describe: "set one value to the literal rest of the string" },
   { flag: "show-only", alias: "s", kind: "list", key: "showOnly", describe: "only print this file (repeatable)" },
-  { flag: "output-dir", alias: "o", kind: "string", key: "outputDir", describe: "write the files under this directory, all or nothing; generated files no longer rendered are removed" },
-  { flag: "check", kind: "boolean", key: "check", describe: "with --output-dir: write nothing; exit 1 with a diff if the directory is not what would be rendered" },
+  { flag: "output-dir", alias: "o", kind: "string", key: "outputDir", describe: "write the files under this directory, all or nothing; only files it wrote (listed in DIR/.vm-template-manifest) are replaced or removed" },
+  { flag: "check", kind: "boolean", key: "check", describe: "with --output-dir: write nothing; exit 1 with a diff if writing would change the directory" },
+  { flag: "verbose", kind: "boolean", key: "verbose", describe: "with --output-dir: list each file written or removed" },
   { flag: "json", kind: "boolean", key: "json", describe: "values: print JSON instead of YAML" },
 ];
 const COMMANDS = ["render", "values", "schema"] as const;
 
 function emptyArgs(command: Args["command"]): Args {
-  return { command, values: [], set: [], setString: [], setJson: [], setFile: [], setLiteral: [], showOnly: [], check: false, json: false };
+  return { command, values: [], set: [], setString: [], setJson: [], setFile: [], setLiteral: [], showOnly: [], check: false, verbose: false, json: false };
 }
 
 /**
@@ -82,7 +84,7 @@ export function quickArgs(argv: readonly string[]): Args | undefined {
       args[option.key] = value;
     } else args[option.key].push(value);
   }
-  if (args.check && args.outputDir === undefined) return undefined;
+  if ((args.check || args.verbose) && args.outputDir === undefined) return undefined;
   return args;
 }
 
@@ -140,6 +142,10 @@ export async function parseArgs(argv: readonly string[], io: Pick<CliIO, "stdout
   }
   if (result.check && result["output-dir"] === undefined) {
     io.stderr("error: --check needs --output-dir, the directory to compare\nRun 'vm-template --help' for usage.\n");
+    return 2;
+  }
+  if (result.verbose && result["output-dir"] === undefined) {
+    io.stderr("error: --verbose lists the files --output-dir writes; it needs --output-dir\nRun 'vm-template --help' for usage.\n");
     return 2;
   }
   if (output) {

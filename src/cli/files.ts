@@ -78,4 +78,4 @@ export function readChartDir(dir: string, name = "chart"): Chart {
   return chartFromFiles(name, files);
 }
 
-export { writeOutputDir, checkOutputDir, listGenerated, type WriteResult, type DriftEntry } from "./outputDir.js";
+export { writeOutputDir, checkOutputDir, MANIFEST_NAME, type WriteResult, type Drift, type DriftEntry, type OutputDirOptions, type WriterOps } from "./outputDir.js";

@@ -6,5 +6,9 @@ export function reason(e: unknown): string {
   if (err.code === "EISDIR") return "is a directory";
   if (err.code === "ENOTDIR") return "a parent is not a directory";
   if (err.code === "EBADF") return "not open";
+  if (err.code === "ENAMETOOLONG") return "name too long";
+  if (err.code === "ELOOP") return "too many levels of symbolic links";
+  if (err.code === "EROFS") return "read-only file system";
+  if (err.code === "ENOSPC") return "no space left on device";
   return err.message;
 }

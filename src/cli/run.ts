@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";
@@ -10,7 +10,7 @@ import { fileKind } from "../output/fileKinds.js";
 import { MAX_INPUT_BYTES, readValuesFile, setFileReader, valuesFromStdin } from "./files.js";
 import { reason } from "./fsErrors.js";
 import { hasOwn } from "../values/objects.js";
-import { checkOutputDir, writeOutputDir, type DriftEntry } from "./outputDir.js";
+import { MANIFEST_NAME, checkOutputDir, writeOutputDir, type Drift, type DriftEntry } from "./outputDir.js";
 import { parseArgs, quickArgs, type Args } from "./args.js";
 
 export interface CliIO {
@@ -82,10 +82,16 @@ async function execute(args: Args, io: CliIO): Promise<number> {
     return 0;
   }
   const dir = resolve(io.cwd, args.outputDir);
-  if (args.check) return reportDrift(args.outputDir, checkOutputDir(dir, selected, { prune: args.showOnly.length === 0 }), io);
-  const { written, removed } = writeOutputDir(dir, selected, undefined, { prune: args.showOnly.length === 0 });
-  for (const path of written) io.stdout(`wrote ${path}\n`);
-  for (const path of removed) io.stdout(`removed ${path}\n`);
+  // A narrowed render (--show-only) says nothing about the files it leaves out: nothing is pruned.
+  const options = { prune: args.showOnly.length === 0, shown: args.outputDir };
+  if (args.check) return reportDrift(args.outputDir, checkOutputDir(dir, selected, options), io);
+  const result = writeOutputDir(dir, selected, options);
+  if (result.recovered !== "none") io.stderr(`note: ${args.outputDir}: an interrupted run into it was ${result.recovered === "finished" ? "finished" : "rolled back"}\n`);
+  if (args.verbose) {
+    for (const path of result.written) io.stdout(`wrote ${join(args.outputDir, path)}\n`);
+    for (const path of result.removed) io.stdout(`removed ${join(args.outputDir, path)}\n`);
+  }
+  io.stdout(`${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed\n`);
   return 0;
 }
 
@@ -97,12 +103,18 @@ async function readStdin(io: CliIO): Promise<Uint8Array | string> {
   }
 }
 
-/** `--check`: the diffs on stdout, a summary on stderr; exit 1 when the directory is stale. */
-function reportDrift(dir: string, drift: DriftEntry[], io: CliIO): number {
-  if (drift.length === 0) return 0;
-  io.stdout(drift.map((d) => d.diff).join(""));
-  const count = (status: DriftEntry["status"]) => drift.filter((d) => d.status === status).length;
-  io.stderr(`error: ${dir} is not what vm-template renders: ${count("changed")} changed, ${count("missing")} missing, ${count("extra")} no longer rendered; run without --check to update it\n`);
+/** `--check`: the diffs on stdout, the problems and a summary on stderr; exit 1 when a write would change the directory. */
+function reportDrift(dir: string, drift: Drift, io: CliIO): number {
+  if (drift.entries.length === 0 && drift.problems.length === 0 && !drift.manifestStale) return 0;
+  io.stdout(drift.entries.map((d) => d.diff).join(""));
+  const count = (status: DriftEntry["status"]) => drift.entries.filter((d) => d.status === status).length;
+  const parts = [`${count("changed")} changed`, `${count("missing")} missing`, `${count("extra")} no longer rendered`];
+  if (count("edited")) parts.push(`${count("edited")} edited by hand`);
+  if (count("foreign")) parts.push(`${count("foreign")} not written by vm-template`);
+  if (drift.manifestStale) parts.push(`${MANIFEST_NAME} out of date`);
+  const problems = drift.problems.map((p) => `error: ${p}\n`).join("");
+  const fix = drift.problems.length > 0 ? "settle the files named above, then run without --check" : "run without --check to update it";
+  io.stderr(drift.interrupted ? problems : `${problems}error: ${dir} is not what vm-template renders: ${parts.join(", ")}; ${fix}\n`);
   return 1;
 }
 
