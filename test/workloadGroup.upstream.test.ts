@@ -50,7 +50,7 @@ describe.each(CASES)("istioctl's golden $dir", (c) => {
   });
 
   it("hosts, byte for byte", () => {
-    expect(bundle().hosts.map((l) => `${l}\n`).join("")).toBe(read(`${c.dir}hosts.golden`));
+    expect(bundle().hosts.map(([ip, host]) => `${ip} ${host}\n`).join("")).toBe(read(`${c.dir}hosts.golden`));
   });
 
   it("mesh.yaml, as parsed YAML", () => {

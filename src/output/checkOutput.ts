@@ -4,6 +4,7 @@ import { VmTemplateError, type Problem } from "../errors.js";
 import type { RenderedFile } from "../render/renderChart.js";
 import { fileKind } from "./fileKinds.js";
 import { checkEnvFile, checkHostsFile } from "./checkPlainFiles.js";
+import { checkPemFile, checkShellEnvFile } from "./checkShellFiles.js";
 import { validateOutputDoc } from "./validateOutput.js";
 import type { Chart } from "../chart/chart.js";
 
@@ -41,8 +42,10 @@ function checkFile(chart: Chart, file: RenderedFile): (string | undefined)[] {
   const kind = fileKind(file.path);
   if (kind === "yaml") return checkYaml(chart, file);
   if (kind === "env") return [checkEnvFile(file.content)];
+  if (kind === "shell") return [checkShellEnvFile(file.content)];
   if (kind === "hosts") return [checkHostsFile(file.content)];
-  return ["not a kind of file vm-template generates (.yaml, .env or hosts)"];
+  if (kind === "pem") return [checkPemFile(file.content)];
+  return ["not a kind of file vm-template generates (.yaml, .env, cluster.env, hosts or .pem)"];
 }
 
 function checkYaml(chart: Chart, file: RenderedFile): (string | undefined)[] {

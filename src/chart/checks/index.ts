@@ -3,11 +3,12 @@ import type { Values } from "../../values/objects.js";
 import { decoupledChecks } from "./decoupled.js";
 import { fleetChecks } from "./fleet.js";
 import { singleVmChecks } from "./singleVm.js";
+import { singleWorkloadGroupChecks } from "./workloadGroup.js";
 
 /**
  * The built-in chart's rules across values, which JSON Schema cannot say: run by validateValues
  * once the values match the schema, so their problems come with the same paths and exit status.
  */
 export function builtinChecks(values: Values): Problem[] {
-  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values)];
+  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values), ...singleWorkloadGroupChecks(values)];
 }

@@ -9,8 +9,8 @@ export interface VmBundle {
   clusterEnv: [string, string][];
   /** mesh.yaml: `defaultConfig`, the ProxyConfig. */
   mesh: { defaultConfig: Record<string, unknown> };
-  /** hosts' lines. */
-  hosts: string[];
+  /** hosts' lines, as [address, host name]. */
+  hosts: [string, string][];
 }
 
 /**

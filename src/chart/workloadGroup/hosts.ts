@@ -6,6 +6,7 @@ import { istiodHost } from "./istiod.js";
  * istiod through the gateway: `<ip> istiod[-<revision>].<namespace>.svc`. Otherwise istioctl writes
  * an empty file (it cannot put a DNS name in /etc/hosts, and warns): no line.
  */
-export function createHosts(ingress: string, isIP: (s: string) => boolean, systemNamespace: string, revision: string): string[] {
-  return isIP(ingress) ? [`${ingress} ${istiodHost(systemNamespace, revision)}`] : [];
+/** Each line as [address, host name]. */
+export function createHosts(ingress: string, isIP: (s: string) => boolean, systemNamespace: string, revision: string): [string, string][] {
+  return isIP(ingress) ? [[ingress, istiodHost(systemNamespace, revision)]] : [];
 }

@@ -36,6 +36,11 @@ export function readProxyConfig(source: string | Record<string, unknown>): { fie
       if (!isMap(value)) return { error: "proxyMetadata must be a map of strings" };
       const bad = Object.entries(value).find(([, v]) => typeof v !== "string");
       if (bad) return { error: `proxyMetadata.${bad[0]} must be a string, as map<string, string> in ProxyConfig (got ${JSON.stringify(bad[1])}; quote it)` };
+      // Each becomes a line of cluster.env, which istioctl writes as `NAME=<quoted value>`.
+      const badName = Object.keys(value).find((k) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
+      if (badName !== undefined) return { error: `proxyMetadata: ${JSON.stringify(badName)} is not an environment variable name (letters, digits and '_', not starting with a digit), as cluster.env needs` };
+      const nul = Object.entries(value).find(([, v]) => (v as string).includes("\0"));
+      if (nul) return { error: `proxyMetadata.${nul[0]}: a NUL character cannot be an environment variable's value` };
     }
     setKey(fields, name, value);
   }

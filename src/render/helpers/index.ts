@@ -6,15 +6,18 @@ import { file } from "./file.js";
 import { and, eq, includes, ne, or } from "./logic.js";
 import { list } from "./list.js";
 import { merge } from "./merge.js";
+import { pem } from "./pem.js";
+import { shellQuote } from "./shellQuote.js";
 import { eachPath, slug } from "./slug.js";
 import { token } from "./token.js";
 import { toYaml } from "./toYaml.js";
 import { yaml } from "./yaml.js";
+import { groupEntry, vmBundle } from "./workloadGroup.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, default: fallback, dict, eachPath, eq, fail, file, includes, list, merge, ne, or, slug, token, toYaml, yaml,
+  and, concat, default: fallback, dict, eachPath, eq, fail, file, groupEntry, includes, list, merge, ne, or, pem, shellQuote, slug, token, toYaml, vmBundle, yaml,
 };
 
 /** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */
-export const printingHelpers = new Set(["yaml", "toYaml", "token", "fail"]);
+export const printingHelpers = new Set(["yaml", "toYaml", "token", "fail", "shellQuote", "pem"]);

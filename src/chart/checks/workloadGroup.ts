@@ -1,0 +1,51 @@
+import type { Problem } from "../../errors.js";
+import { isMap, joinPath, type Values } from "../../values/objects.js";
+import { PROXY_CONFIG_ANNOTATION, readProxyConfig } from "../workloadGroup/proxyConfigAnnotation.js";
+
+/** The readiness probe's methods istiod accepts (pkg/config/validation validateReadinessProbe). */
+const PROBE_METHODS = ["httpGet", "tcpSocket", "exec"];
+
+/**
+ * Rules of a WorkloadGroup that the schema cannot say: the ProxyConfig texts istioctl parses
+ * (mesh config, `proxy.istio.io/config` annotations), istioctl's and istiod's refusals, and the
+ * files it would share a name with. `at` is the group's value path.
+ */
+export function workloadGroupProblems(wg: Values, at: (string | number)[], meshConfig: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const path = (...rest: (string | number)[]) => joinPath([...at, ...rest]);
+  const vm = (wg.vm ?? {}) as { internalIP?: string; externalIP?: string };
+  if (vm.internalIP !== undefined && vm.externalIP !== undefined) {
+    problems.push({ path: path("vm", "externalIP"), message: "give internalIP or externalIP, not both (istioctl: the flags --internalIP and --externalIP are mutually exclusive)" });
+  }
+  if (isMap(wg.probe)) {
+    const methods = PROBE_METHODS.filter((m) => wg.probe && (wg.probe as Values)[m] !== undefined);
+    if (methods.length !== 1) {
+      problems.push({ path: path("probe"), message: `needs exactly one of httpGet, tcpSocket or exec, as istiod requires (got ${methods.length ? methods.join(", ") : "none"})` });
+    }
+  }
+  const sources: [(string | number)[], unknown][] = [
+    [["mesh", "meshConfig", "defaultConfig"], isMap(meshConfig) ? meshConfig.defaultConfig : undefined],
+    [[...at, "annotations", PROXY_CONFIG_ANNOTATION], (wg.annotations as Values | undefined)?.[PROXY_CONFIG_ANNOTATION]],
+    [[...at, "metadata", "annotations", PROXY_CONFIG_ANNOTATION], ((wg.metadata as Values | undefined)?.annotations as Values | undefined)?.[PROXY_CONFIG_ANNOTATION]],
+  ];
+  for (const [where, source] of sources) {
+    if (source === undefined || source === null) continue;
+    const read = readProxyConfig(source as string | Record<string, unknown>);
+    if ("error" in read) problems.push({ path: joinPath(where), message: `${read.error}; istioctl reads it as a ProxyConfig` });
+  }
+  return problems;
+}
+
+/** A single VM's workloadGroup: the WorkloadGroup rules, and the other ways onto the mesh it cannot be combined with. */
+export function singleWorkloadGroupChecks(values: Values): Problem[] {
+  const wg = values.workloadGroup;
+  if (!isMap(wg)) return [];
+  const problems = workloadGroupProblems(wg, ["workloadGroup"], (values.mesh as Values | undefined)?.meshConfig);
+  if (values.workloadEntry !== undefined) {
+    problems.push({ path: "workloadEntry", message: "a VM joins the mesh one way: workloadEntry (tctl x sidecar-bootstrap, a proxy container) or workloadGroup (istioctl's files for the istio-sidecar package), not both" });
+  }
+  if ((values.sidecarResource as Values | undefined)?.egressHosts !== undefined) {
+    problems.push({ path: "sidecarResource.egressHosts", message: "both it and workloadGroup make the VM's hosts file; the workloadGroup's VM captures outbound traffic with iptables and needs no egress hosts" });
+  }
+  return problems;
+}

@@ -1,0 +1,37 @@
+import { setKey } from "../../values/objects.js";
+import type { WorkloadGroupInput } from "./types.js";
+
+/** A WorkloadEntry of a group, as data for the template. */
+export interface GroupEntry {
+  name: string;
+  namespace: string;
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
+  spec: { address: string; labels: Record<string, string>; network?: string; ports: Record<string, number>; serviceAccount: string; locality?: string; weight?: number };
+}
+
+/**
+ * The WorkloadEntry istiod would create for a VM of the group if it auto-registered
+ * (pilot/pkg/autoregistration/controller.go of istio/istio 86c9f01fd73: workloadEntryFromGroup and
+ * autoregisteredWorkloadEntryName), for a group whose VMs do not: the template with the VM's
+ * address, the group's metadata labels over the template's (as the entry's labels and its
+ * metadata's), its metadata annotations, and the
+ * name `<group>-<address, ':' as '-'>[-<network>]` (the last 253 characters). Left out: the
+ * auto-registration annotation and the owner reference to the group, which mark an entry istiod
+ * manages and deletes.
+ */
+export function workloadEntryFromGroup(group: WorkloadGroupInput, address: string): GroupEntry {
+  const parts = [group.name, address.replaceAll(":", "-")];
+  if (group.template.network) parts.push(group.template.network);
+  const joined = parts.join("-");
+  const labels: Record<string, string> = {};
+  for (const [k, v] of [...Object.entries(group.template.labels), ...Object.entries(group.metadata.labels)]) setKey(labels, k, v);
+  const { serviceAccount, network, ports, locality, weight } = group.template;
+  return {
+    name: joined.length > 253 ? joined.slice(-253) : joined,
+    namespace: group.namespace,
+    annotations: group.metadata.annotations,
+    labels,
+    spec: { address, labels, network, ports, serviceAccount, locality, weight },
+  };
+}

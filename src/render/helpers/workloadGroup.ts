@@ -1,0 +1,41 @@
+import type { HelperOptions } from "handlebars";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { workloadGroupBundle } from "../../chart/workloadGroup/bundle.js";
+import { configureFlags, meshInput, workloadGroupInput } from "../../chart/workloadGroup/fromValues.js";
+import { workloadEntryFromGroup, type GroupEntry } from "../../chart/workloadGroup/workloadEntry.js";
+import type { Values } from "../../values/objects.js";
+
+// The values schema's own IP rules, as the hosts-file check reads them.
+const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
+
+interface Hash { group: Values; name: string; namespace: string; mesh: Values; ingress?: string; vm?: { internalIP?: string; externalIP?: string }; address?: string }
+
+function hashOf(options: HelperOptions, helper: string): Hash {
+  const h = options.hash as Partial<Hash>;
+  for (const key of ["group", "name", "namespace"] as const) if (h[key] === undefined) throw new Error(`${helper}: needs ${key}=`);
+  return h as Hash;
+}
+
+/**
+ * `(vmBundle group=… name=… namespace=… mesh=… ingress=… vm=…)`: what `istioctl x workload entry
+ * configure` writes for a VM of the group (src/chart/workloadGroup): cluster.env's variables in
+ * order (`name`, `value`), mesh.yaml's `defaultConfig`, and the hosts lines (`address`, `host`).
+ * Without `vm`, the files every VM of the group can share.
+ */
+export function vmBundle(options: HelperOptions): { clusterEnv: { name: string; value: string }[]; defaultConfig: Record<string, unknown>; hosts: { address: string; host: string }[] } {
+  const h = hashOf(options, "vmBundle");
+  if (h.mesh === undefined) throw new Error("vmBundle: needs mesh=");
+  const b = workloadGroupBundle(workloadGroupInput(h.group, h.name, h.namespace), meshInput(h.mesh), configureFlags(h.group, h.vm), h.ingress ?? "", isIP);
+  return {
+    clusterEnv: b.clusterEnv.map(([name, value]) => ({ name, value })),
+    defaultConfig: b.mesh.defaultConfig,
+    hosts: b.hosts.map(([address, host]) => ({ address, host })),
+  };
+}
+
+/** `(groupEntry group=… name=… namespace=… address=…)`: the WorkloadEntry of the group's VM at that address. */
+export function groupEntry(options: HelperOptions): GroupEntry {
+  const h = hashOf(options, "groupEntry");
+  if (typeof h.address !== "string") throw new Error("groupEntry: needs address=");
+  return workloadEntryFromGroup(workloadGroupInput(h.group, h.name, h.namespace), h.address);
+}
