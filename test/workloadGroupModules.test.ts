@@ -126,7 +126,9 @@ describe("readProxyConfig", () => {
     const r = readProxyConfig(text);
     expect("error" in r && r.error).toMatch(reason);
   });
-  it("reads YAML 1.1 scalars as istioctl's go-yaml does", () => {
-    expect(readProxyConfig("holdApplicationUntilProxyStarts: yes")).toEqual({ fields: { holdApplicationUntilProxyStarts: true } });
+  it("refuses text that istioctl's go-yaml (YAML 1.1) reads differently from what it says in YAML 1.2", () => {
+    expect(readProxyConfig("holdApplicationUntilProxyStarts: yes")).toMatchObject({ error: expect.stringMatching(/YAML 1.1/) });
+    expect(readProxyConfig("proxyMetadata: {N: x}")).toMatchObject({ error: expect.stringMatching(/YAML 1.1/) });
+    expect(readProxyConfig("holdApplicationUntilProxyStarts: true")).toEqual({ fields: { holdApplicationUntilProxyStarts: true } });
   });
 });

@@ -1,6 +1,7 @@
 import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
 import { PROXY_CONFIG_ANNOTATION, readProxyConfig } from "../workloadGroup/proxyConfigAnnotation.js";
+import { shellValueProblem } from "../workloadGroup/shellEscape.js";
 
 /** The readiness probe's methods istiod accepts (pkg/config/validation validateReadinessProbe). */
 const PROBE_METHODS = ["httpGet", "tcpSocket", "exec"];
@@ -28,6 +29,10 @@ export function workloadGroupProblems(wg: Values, at: (string | number)[], meshC
     [[...at, "annotations", PROXY_CONFIG_ANNOTATION], (wg.annotations as Values | undefined)?.[PROXY_CONFIG_ANNOTATION]],
     [[...at, "metadata", "annotations", PROXY_CONFIG_ANNOTATION], ((wg.metadata as Values | undefined)?.annotations as Values | undefined)?.[PROXY_CONFIG_ANNOTATION]],
   ];
+  const trustDomain = isMap(meshConfig) ? meshConfig.trustDomain : undefined;
+  if (trustDomain !== undefined && (typeof trustDomain !== "string" || shellValueProblem(trustDomain))) {
+    problems.push({ path: "mesh.meshConfig.trustDomain", message: `must be text cluster.env can carry, as TRUST_DOMAIN (got ${JSON.stringify(trustDomain)})` });
+  }
   for (const [where, source] of sources) {
     if (source === undefined || source === null) continue;
     const read = readProxyConfig(source as string | Record<string, unknown>);

@@ -1,6 +1,8 @@
-import { load, YAML11_SCHEMA } from "js-yaml";
+import { isDeepStrictEqual } from "node:util";
+import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { isMap, setKey } from "../../values/objects.js";
 import { proxyConfigField } from "./proxyConfigFields.js";
+import { shellValueProblem } from "./shellEscape.js";
 
 /** The annotation istioctl reads as a ProxyConfig overlay (istio.io/api annotation.ProxyConfig). */
 export const PROXY_CONFIG_ANNOTATION = "proxy.istio.io/config";
@@ -18,6 +20,10 @@ export function readProxyConfig(source: string | Record<string, unknown>): { fie
   if (typeof source === "string") {
     try {
       doc = load(source, { schema: YAML11_SCHEMA, ...LIMITS });
+      // What the user sees (YAML 1.2) must be what istioctl reads: `N:` or `on: yes` is a boolean to it.
+      if (!isDeepStrictEqual(load(source, { schema: CORE_SCHEMA, ...LIMITS }), doc)) {
+        return { error: "YAML 1.1 (istioctl's go-yaml) reads it differently from YAML 1.2: quote keys and values such as y, n, yes, no, on, off and 0777" };
+      }
     } catch (e) {
       return { error: `not valid YAML: ${String((e as Error).message).split("\n")[0]}` };
     }
@@ -39,9 +45,14 @@ export function readProxyConfig(source: string | Record<string, unknown>): { fie
       // Each becomes a line of cluster.env, which istioctl writes as `NAME=<quoted value>`.
       const badName = Object.keys(value).find((k) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
       if (badName !== undefined) return { error: `proxyMetadata: ${JSON.stringify(badName)} is not an environment variable name (letters, digits and '_', not starting with a digit), as cluster.env needs` };
-      const nul = Object.entries(value).find(([, v]) => (v as string).includes("\0"));
-      if (nul) return { error: `proxyMetadata.${nul[0]}: a NUL character cannot be an environment variable's value` };
+      for (const [k, v] of Object.entries(value)) {
+        const problem = shellValueProblem(v as string);
+        if (problem) return { error: `proxyMetadata.${k}: ${problem}` };
+      }
     }
+    // Fields that reach cluster.env besides proxyMetadata (ISTIO_META_MESH_ID, ISTIO_LOCAL_EXCLUDE_PORTS).
+    if (name === "meshId" && (typeof value !== "string" || shellValueProblem(value))) return { error: `meshId must be text cluster.env can carry (got ${JSON.stringify(value)})` };
+    if (name === "statusPort" && (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535)) return { error: `statusPort must be a port number from 1 to 65535 (got ${JSON.stringify(value)})` };
     setKey(fields, name, value);
   }
   return { fields };

@@ -19,3 +19,15 @@ export function shellQuote(s: string): string {
   if (UNSAFE.test(s) || s.includes("\\")) return `'${s.replaceAll("'", `'"'"'`)}'`;
   return s;
 }
+
+/**
+ * Why a value cannot be a line of cluster.env that reads back as itself, or undefined: a shell
+ * variable cannot hold NUL, and a generated file has LF endings and no trailing blanks (see
+ * renderChart), so a carriage return, or a space or tab before a line break, would not survive.
+ */
+export function shellValueProblem(s: string): string | undefined {
+  if (s.includes("\0")) return "a NUL character cannot be in an environment variable";
+  if (s.includes("\r")) return "a carriage return cannot be written to cluster.env (its lines end with LF)";
+  if (/[ \t]\n/.test(s)) return "a space or tab before a line break cannot be written to cluster.env (trailing blanks are trimmed)";
+  return undefined;
+}

@@ -1,13 +1,11 @@
 import { setKey } from "../../values/objects.js";
+import { withoutEmpty } from "./resource.js";
 import type { WorkloadGroupInput } from "./types.js";
 
-/** A WorkloadEntry of a group, as data for the template. */
+/** A WorkloadEntry of a group, as data for the template: its metadata and spec, empty maps left out. */
 export interface GroupEntry {
-  name: string;
-  namespace: string;
-  annotations: Record<string, string>;
-  labels: Record<string, string>;
-  spec: { address: string; labels: Record<string, string>; network?: string; ports: Record<string, number>; serviceAccount: string; locality?: string; weight?: number };
+  metadata: Record<string, unknown>;
+  spec: Record<string, unknown>;
 }
 
 /**
@@ -27,11 +25,9 @@ export function workloadEntryFromGroup(group: WorkloadGroupInput, address: strin
   const labels: Record<string, string> = {};
   for (const [k, v] of [...Object.entries(group.template.labels), ...Object.entries(group.metadata.labels)]) setKey(labels, k, v);
   const { serviceAccount, network, ports, locality, weight } = group.template;
+  const name = joined.length > 253 ? joined.slice(-253) : joined;
   return {
-    name: joined.length > 253 ? joined.slice(-253) : joined,
-    namespace: group.namespace,
-    annotations: group.metadata.annotations,
-    labels,
-    spec: { address, labels, network, ports, serviceAccount, locality, weight },
+    metadata: withoutEmpty({ annotations: group.metadata.annotations, labels, name, namespace: group.namespace }),
+    spec: withoutEmpty({ address, labels, network, ports, serviceAccount, locality, weight }),
   };
 }

@@ -2,6 +2,7 @@ import type { HelperOptions } from "handlebars";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { workloadGroupBundle } from "../../chart/workloadGroup/bundle.js";
 import { configureFlags, meshInput, workloadGroupInput } from "../../chart/workloadGroup/fromValues.js";
+import { workloadGroupResource } from "../../chart/workloadGroup/resource.js";
 import { workloadEntryFromGroup, type GroupEntry } from "../../chart/workloadGroup/workloadEntry.js";
 import type { Values } from "../../values/objects.js";
 
@@ -33,9 +34,20 @@ export function vmBundle(options: HelperOptions): { clusterEnv: { name: string; 
   };
 }
 
-/** `(groupEntry group=… name=… namespace=… address=…)`: the WorkloadEntry of the group's VM at that address. */
-export function groupEntry(options: HelperOptions): GroupEntry {
+/**
+ * `(groupEntry group=… name=… namespace=… address=…)` or `vm=…` instead of `address=`: the
+ * WorkloadEntry of the group's VM at that address (or the vm's internal, else external IP); null
+ * when the group auto-registers (istiod makes it) or there is no address.
+ */
+export function groupEntry(options: HelperOptions): GroupEntry | null {
   const h = hashOf(options, "groupEntry");
-  if (typeof h.address !== "string") throw new Error("groupEntry: needs address=");
-  return workloadEntryFromGroup(workloadGroupInput(h.group, h.name, h.namespace), h.address);
+  const address = h.address ?? h.vm?.internalIP ?? h.vm?.externalIP;
+  if (h.group.autoRegister === true || address === undefined) return null;
+  return workloadEntryFromGroup(workloadGroupInput(h.group, h.name, h.namespace), address);
+}
+
+/** `(groupResource group=… name=… namespace=…)`: the WorkloadGroup resource's metadata and spec. */
+export function groupResource(options: HelperOptions): { metadata: Record<string, unknown>; spec: Record<string, unknown> } {
+  const h = hashOf(options, "groupResource");
+  return workloadGroupResource(workloadGroupInput(h.group, h.name, h.namespace));
 }
