@@ -16,7 +16,7 @@ function renderExample(name: string): Map<string, string> {
 
 describe("examples render to their committed golden files, byte for byte", () => {
   it("has the seed scenarios", () => {
-    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables"]);
+    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables", "workloadgroup"]);
   });
 
   it.each(examples)("%s", (name) => {

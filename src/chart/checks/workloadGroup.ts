@@ -46,6 +46,10 @@ export function singleWorkloadGroupChecks(values: Values): Problem[] {
   const wg = values.workloadGroup;
   if (!isMap(wg)) return [];
   const problems = workloadGroupProblems(wg, ["workloadGroup"], (values.mesh as Values | undefined)?.meshConfig);
+  const sidecar = ((values.global as Values).sidecar ?? {}) as Values;
+  for (const [key, from] of [["name", "appId"], ["namespace", "appNs"]] as const) {
+    if (wg[key] === undefined && sidecar[from] === undefined) problems.push({ path: `workloadGroup.${key}`, message: `is required (there is no global.sidecar.${from} to default from)` });
+  }
   if (values.workloadEntry !== undefined) {
     problems.push({ path: "workloadEntry", message: "a VM joins the mesh one way: workloadEntry (tctl x sidecar-bootstrap, a proxy container) or workloadGroup (istioctl's files for the istio-sidecar package), not both" });
   }
