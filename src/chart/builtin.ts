@@ -4,6 +4,7 @@ import { usePrecompiled } from "./compiled.js";
 import { builtinChecks } from "./checks/index.js";
 import { builtinHelpers } from "./tctl/helpers.js";
 import { decoupledHelpers } from "./decoupled/helpers.js";
+import { workloadGroupHelpers } from "./workloadGroup/helpers.js";
 
 let chart: Chart | undefined;
 
@@ -13,7 +14,7 @@ let chart: Chart | undefined;
  */
 export function builtinChart(): Chart {
   if (!chart) {
-    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks, helpers: { ...builtinHelpers, ...decoupledHelpers } };
+    chart = { ...chartFromFiles("vm-template", files), checks: builtinChecks, helpers: { ...builtinHelpers, ...decoupledHelpers, ...workloadGroupHelpers } };
     const byPath = (path: string) => {
       const validate = validators[path];
       if (!validate) throw new Error(`the build made no validator for ${path}`);

@@ -12,11 +12,10 @@ import { eachPath, slug } from "./slug.js";
 import { token } from "./token.js";
 import { toYaml } from "./toYaml.js";
 import { yaml } from "./yaml.js";
-import { groupEntry, groupResource, vmBundle } from "./workloadGroup.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, default: fallback, dict, eachPath, eq, fail, file, groupEntry, groupResource, includes, list, merge, ne, or, pem, shellQuote, slug, token, toYaml, vmBundle, yaml,
+  and, concat, default: fallback, dict, eachPath, eq, fail, file, includes, list, merge, ne, or, pem, shellQuote, slug, token, toYaml, yaml,
 };
 
 /** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */

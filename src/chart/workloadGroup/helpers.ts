@@ -1,9 +1,9 @@
 import type { HelperOptions } from "handlebars";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { workloadGroupBundle } from "../../chart/workloadGroup/bundle.js";
-import { configureFlags, meshInput, workloadGroupInput } from "../../chart/workloadGroup/fromValues.js";
-import { workloadGroupResource } from "../../chart/workloadGroup/resource.js";
-import { workloadEntryFromGroup, type GroupEntry } from "../../chart/workloadGroup/workloadEntry.js";
+import { workloadGroupBundle } from "./bundle.js";
+import { configureFlags, meshInput, workloadGroupInput } from "./fromValues.js";
+import { workloadGroupResource } from "./resource.js";
+import { workloadEntryFromGroup, type GroupEntry } from "./workloadEntry.js";
 import type { Values } from "../../values/objects.js";
 
 // The values schema's own IP rules, as the hosts-file check reads them.
@@ -51,3 +51,6 @@ export function groupResource(options: HelperOptions): { metadata: Record<string
   const h = hashOf(options, "groupResource");
   return workloadGroupResource(workloadGroupInput(h.group, h.name, h.namespace));
 }
+
+/** The WorkloadGroup helpers of the built-in chart: each prepares data for its templates from this folder's ports of istioctl. */
+export const workloadGroupHelpers: Record<string, (...args: never[]) => unknown> = { groupEntry, groupResource, vmBundle };
