@@ -1,7 +1,7 @@
 // npm run bench: cold start against bare Node, fleet throughput (1 to 10,000 VMs, output check on
 // and off) and --output-dir against a bare Node writer, all in one run on this machine. Prints a
 // Markdown table (the one in the README) and writes it as JSON to bench/results.json.
-// Then error reporting: the command on values files with 1,000 to 100,000 bad keys.
+// Then error reporting: the command on values files with 1,000 to 100,000 bad keys (errors.mjs).
 //   BENCH_RUNS=20 (cold starts of each)  BENCH_SIZES=1,100,1000,10000  BENCH_REPEAT=3
 //   BENCH_BAD_KEYS=1000,10000,100000
 import { spawnSync } from "node:child_process";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { dump } from "js-yaml";
 import { render } from "../../dist/src/index.js";
 import { fleetValues } from "./fleetValues.mjs";
-import { badKeysYaml } from "./badKeys.mjs";
+import { errorReporting, errorRows } from "./errors.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,12 +28,12 @@ function quantile(xs, q) {
   const i = (s.length - 1) * q;
   return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
 }
-function timed(args, { status = 0, ...options } = {}) {
+function timed(args, options = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== status) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  return { ms, stdout: r.stdout, stderr: r.stderr };
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
 }
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -87,24 +87,8 @@ try {
   const outputDir = { vms: outVms, cli: median(cliOut), node: median(writer) };
   outputDir.ratio = outputDir.cli / outputDir.node;
 
-  // (e) Error reporting: the whole command on a values file with n bad keys; every problem is
-  // printed (exit 1, one stderr line each), so this times finding and reporting them all.
-  const errors = [];
-  for (const kind of ["names", "unknown"]) {
-    for (const n of badSizes) {
-      const file = join(work, `bad-${kind}-${n}.yaml`);
-      writeFileSync(file, badKeysYaml(kind, n));
-      log(`error reporting: ${n} bad keys (${kind})`);
-      const runs = Array.from({ length: repeat }, () => timed(["bin/vm-template.js", "-f", file], { status: 1 }));
-      const lines = runs[0].stderr.split("\n").filter(Boolean).length;
-      if (lines !== n) throw new Error(`${n} bad keys (${kind}) gave ${lines} error lines`);
-      errors.push({ kind, keys: n, ms: median(runs.map((r) => r.ms)) });
-    }
-  }
-  for (const e of errors) {
-    const smaller = errors.find((x) => x.kind === e.kind && x.keys * 10 === e.keys);
-    if (smaller) e.growth = e.ms / smaller.ms;
-  }
+  // (e) Error reporting on 1,000 to 100,000 bad keys (scripts/bench/errors.mjs).
+  const errors = errorReporting({ sizes: badSizes, log });
 
   const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, cold, fleets, growth10kOver1k: growth, outputDir, errors };
   mkdirSync(join(root, "bench"), { recursive: true });
@@ -140,9 +124,7 @@ function table(r) {
     if (big) lines.push(`| 10,000 VMs in < 1 s and < 300 MB: ${what} | ${f(big.ms)}, ${big.peakMB.toFixed(0)} MB | ${mark(big.ms < 1000 && big.peakMB < 300)} |`);
   }
   if (r.growth10kOver1k !== undefined) lines.push(`| 10,000 VMs within 12x of 1,000 | ${r.growth10kOver1k.toFixed(1)}x | ${mark(r.growth10kOver1k <= 12)} |`);
-  for (const e of r.errors ?? []) {
-    if (e.growth !== undefined) lines.push(`| error reporting, ${e.keys.toLocaleString("en")} bad keys (${e.kind === "names" ? "fleet group names" : "unknown keys"}) within 12x of ${(e.keys / 10).toLocaleString("en")} | ${f(e.ms)} vs ${f(e.ms / e.growth)}: ${e.growth.toFixed(1)}x | ${mark(e.growth <= 12)} |`);
-  }
+  lines.push(...errorRows(r.errors ?? [], f, mark));
   lines.push(`| \`-o\` ${r.outputDir.vms.toLocaleString("en")} VMs within 1.5x of a bare Node writer | ${f(r.outputDir.cli)} vs ${f(r.outputDir.node)}: ${r.outputDir.ratio.toFixed(2)}x | ${mark(r.outputDir.ratio <= 1.5)} |`);
   return lines.join("\n");
 }
