@@ -16,8 +16,8 @@ const rules: [rule: string, bad: string[], path: string, message: RegExp, good: 
     [...SD, ...INGRESS, "sidecarResource.ingress[0].port.number=80"]],
   ["Sidecar ingress forwarding elsewhere than the application port", [...SD, ...INGRESS, "sidecarResource.ingress[0].port.number=80", "sidecarResource.ingress[0].defaultEndpoint=127.0.0.1:9999"], "sidecarResource.ingress[0].defaultEndpoint", /forwards to port 9999, but serviceDefinition.ports\[0\].applicationPort is 9080/,
     [...SD, ...INGRESS, "sidecarResource.ingress[0].port.number=80"]],
-  ["WorkloadEntry labels that the Sidecar's workloadSelector would not select", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.app=other"], "workloadEntry.labels.app", /must be global.sidecar.appId, "bookinfo"/,
-    ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.app=bookinfo"]],
+  ["WorkloadEntry labels that the Sidecar's workloadSelector would not select", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.app=other"], "workloadEntry.labels.app", /must be global.sidecar.appId, "bookinfo"/,
+    ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.app=bookinfo"]],
   ["an app port equal to the sidecar's listener on 0.0.0.0", [...INGRESS, "sidecarResource.ingress[0].bind=0.0.0.0"], "sidecarResource.ingress[0].defaultEndpoint", /127.0.0.1:9080 is also bound by sidecarResource.ingress\[0\].port.number/,
     // seed 001: no bind, the proxy listens on the instance IP, so 9080 -> 127.0.0.1:9080 is valid
     [...INGRESS]],

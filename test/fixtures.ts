@@ -28,7 +28,7 @@ export function fleetValues(vms = 2): Values {
   return {
     global: { hub: "registry.internal/tetrate", tcc: { tenant: "t1", environment: "prod", cluster: "c1" }, vmgateway: { host: "1.2.3.4" } },
     services: {
-      ratings: { namespace: "bookinfo", hostname: "ratings.example.com", ports: [{ number: 9080, name: "http", protocol: "HTTP", applicationPort: 9080 }] },
+      ratings: { namespace: "bookinfo", hostname: "ratings.example.com", serviceAccount: "ratings", ports: [{ number: 9080, name: "http", protocol: "HTTP", applicationPort: 9080 }] },
     },
     vms: {
       pool: { addresses: Array.from({ length: vms }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`), services: ["ratings"] },

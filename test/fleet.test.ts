@@ -3,7 +3,7 @@ import { load } from "js-yaml";
 import { mergeValues, render, validateValues, type Values } from "../src/index.js";
 import { fleetValues } from "./fixtures.js";
 
-const details = { namespace: "bookinfo", hostname: "details.example.com", ports: [{ number: 80, name: "http", protocol: "HTTP", applicationPort: 9081 }] };
+const details = { namespace: "bookinfo", hostname: "details.example.com", serviceAccount: "details", ports: [{ number: 80, name: "http", protocol: "HTTP", applicationPort: 9081 }] };
 /** The fleet with a second service on the same VM, changed by `edit`. */
 function twoServices(edit: (v: any) => void = () => {}): Values {
   const v: any = fleetValues(1);
@@ -33,17 +33,17 @@ describe("fleet format", () => {
       "vms/kustomization.yaml",
       "vms/pool-10-0-0-0/docker-compose.yaml",
       "vms/pool-10-0-0-0/kustomization.yaml",
-      "vms/pool-10-0-0-0/sidecar-ratings.env",
+      "vms/pool-10-0-0-0/ratings/sidecar.env",
       "vms/pool-10-0-0-0/workloadentry-ratings.yaml",
       "vms/pool-10-0-0-1/docker-compose.yaml",
       "vms/pool-10-0-0-1/kustomization.yaml",
-      "vms/pool-10-0-0-1/sidecar-ratings.env",
+      "vms/pool-10-0-0-1/ratings/sidecar.env",
       "vms/pool-10-0-0-1/workloadentry-ratings.yaml",
     ]);
   });
 
   it("makes every VM running a service one of its ServiceDefinition endpoints, and selects them all", () => {
-    const files = new Map(render({ values: twoServices((v) => (ownPorts(v), v.vms.extra = { addresses: ["10.9.9.9"], services: ["ratings"] })) }).files.map((f) => [f.path, load(f.content) as any]));
+    const files = new Map(render({ values: twoServices((v) => (ownPorts(v), v.vms.extra = { addresses: ["10.9.9.9"], services: ["ratings"] })) }).files.filter((f) => f.path.endsWith(".yaml")).map((f) => [f.path, load(f.content) as any]));
     expect(files.get("services/ratings/servicedefinition.yaml").spec.endpointSource.manual.values).toEqual([{ address: "10.9.9.9" }, { address: "10.0.0.0" }]);
     expect(files.get("services/details/servicedefinition.yaml").spec.endpointSource.manual.values).toEqual([{ address: "10.0.0.0" }]);
     const se = files.get("services/ratings/serviceentry.yaml");
@@ -52,17 +52,29 @@ describe("fleet format", () => {
     expect(files.get("vms/kustomization.yaml").resources).toEqual(["extra-10-9-9-9", "pool-10-0-0-0"]);
   });
 
-  it("puts one sidecar and node agent per service in the VM's compose file, each with its own ports", () => {
+  it("runs one proxy per service, as tctl would on each WorkloadEntry: its own container, proxy-config-dir and ports", () => {
     const values = twoServices((v) => {
       v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }];
       v.services.details.proxy = { adminPort: 15100, statusPort: 15120 };
     });
-    const compose = load(render({ values }).files.find((f) => f.path === "vms/pool-10-0-0-0/docker-compose.yaml")!.content) as any;
-    expect(Object.keys(compose.services)).toEqual(["details-node-agent", "details-sidecar", "ratings-node-agent", "ratings-sidecar"]);
-    expect(compose.services["details-sidecar"].environment.PROXY_CONFIG).toBe('{"proxyAdminPort":15100,"statusPort":15120}');
-    expect(compose.services["ratings-sidecar"].environment.PROXY_CONFIG).toBe('{"proxyAdminPort":15000,"statusPort":15020}');
-    expect(compose.services["details-sidecar"].volumes[0].source).toBe("details-sds-uds");
-    expect(Object.keys(compose.volumes)).toEqual(["details-sds-uds", "ratings-sds-uds"]);
+    const files = render({ values }).files;
+    const read = (path: string) => files.find((f) => f.path === path)!.content;
+    const compose = load(read("vms/pool-10-0-0-0/docker-compose.yaml")) as any;
+    expect(Object.keys(compose.services)).toEqual(["istio-proxy-details", "istio-proxy-ratings"]);
+    const details = compose.services["istio-proxy-details"];
+    expect(details).toMatchObject({ container_name: "istio-proxy-details", env_file: ["details/sidecar.env"], network_mode: "host", restart: "unless-stopped" });
+    expect(details.volumes.map((m: any) => m.source)).toEqual(["/tmp/istio-proxy/details/istio-ca.pem", "/tmp/istio-proxy/details/istio-token"]);
+    // The WorkloadEntry carries what makes tctl start the same container (annotations.go).
+    const we = load(read("vms/pool-10-0-0-0/workloadentry-details.yaml")) as any;
+    expect(we.metadata.annotations).toEqual({
+      "proxy.istio.io/config": "proxyAdminPort: 15100\nstatusPort: 15120\n",
+      "sidecar-bootstrap.istio.io/proxy-config-dir": "/tmp/istio-proxy/details",
+      "sidecar-bootstrap.istio.io/proxy-container-name": "istio-proxy-details",
+    });
+    const env = (path: string) => Object.fromEntries(read(path).split("\n").filter((l) => l && !l.startsWith("#")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+    expect(JSON.parse(env("vms/pool-10-0-0-0/details/sidecar.env").PROXY_CONFIG)).toMatchObject({ proxyAdminPort: 15100, statusPort: 15120 });
+    expect(JSON.parse(env("vms/pool-10-0-0-0/ratings/sidecar.env").PROXY_CONFIG)).toMatchObject({ proxyAdminPort: 15000, statusPort: 15020 });
+    expect(env("vms/pool-10-0-0-0/ratings/sidecar.env").POD_NAME).toBe("ratings-pool-10-0-0-0");
   });
 
   it("is byte-identical whatever the key order of the fleet file", () => {

@@ -44,7 +44,7 @@ describe("keys that name a prototype never reach one, from any source", () => {
   });
 
   it("shares nothing: rendering twice from one values object gives the same files and leaves it unchanged", () => {
-    const values = mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] });
+    const values = mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa"] });
     const copy = structuredClone(values);
     expect(render({ values }).files).toEqual(render({ values }).files);
     expect(values).toEqual(copy);

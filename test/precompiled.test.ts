@@ -30,8 +30,8 @@ describe("the precompiled built-in chart behaves as the chart compiled at run ti
 
   it.each([
     ["a missing required value, a bad port and an unknown key", ["global.hub=null", "serviceDefinition.hostname=r.example.com", "serviceDefinition.ports[0].number=70000", "global.sidecar.appid=x"]],
-    ["a default filled in a given section", ["workloadEntry.address=10.0.0.1"]],
-    ["a fleet rule across values", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.class=db"]],
+    ["a default filled in a given section", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa"]],
+    ["a fleet rule across values", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.class=db"]],
   ])("values with %s: the same verdict, problems and effective values", (_what, set) => {
     const values = mergeValues({ set: [...BASE_SET, ...set] });
     const precompiled = validateValues(structuredClone(values));

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,6 +21,12 @@ import { fleetValues, LOOKALIKES, singleVmValues, type Generated } from "./value
  * The seed is fixed so that CI is repeatable; FC_SEED=<n> runs another sample, FC_RUNS=<n> more.
  */
 const seed = Number(process.env.FC_SEED ?? 20261121);
+
+// istiod's admission rules (../shared/reference/istio-webhook.mjs, a port of pkg/config/validation),
+// applied to every Istio document rendered; skipped where ../shared is not beside the repository.
+type ValidateIstio = (doc: unknown) => { errors: string[]; warnings: string[] } | null;
+const webhook = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "reference", "istio-webhook.mjs");
+const validateIstio: ValidateIstio | undefined = existsSync(webhook) ? ((await import(pathToFileURL(webhook).href)) as { validateIstio: ValidateIstio }).validateIstio : undefined;
 const runs = Number(process.env.FC_RUNS ?? 2500);
 // Per case, how many in 100 draws of a string field are hostile: from most cases rendering to most refused.
 const rates = fc.constantFrom(0, 0, 1, 5);
@@ -60,16 +66,24 @@ function readOutput(files: RenderedFile[]): Output {
   };
 }
 
-type Locate = (o: Output, v: Doc, m: RegExpExecArray) => unknown[];
+/** Where a typed value lands; null for a value that is accepted but that no file carries by design. */
+type Locate = (o: Output, v: Doc, m: RegExpExecArray) => unknown[] | null;
+/** global.tcc.*: the seed's command sets them, but no upstream component reads them (SPEC section 2). */
+const UNUSED = () => null;
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const portKey = /^(number|name|protocol)$/;
 
 // Single VM: where each typed value lands.
 const CO = "docker-compose.yaml", SD = "servicedefinition.yaml", SC = "sidecar.yaml", SE = "serviceentry.yaml", WE = "workloadentry.yaml", ENV = "sidecar.env";
-const containers = (o: Output, prefix = "") => [o.yaml(CO).services[`${prefix}node-agent`], o.yaml(CO).services[`${prefix}sidecar`]];
-const env = (o: Output, key: string) => containers(o).map((c) => c.environment[key]);
-const images = (o: Output) => containers(o).map((c) => c.image as string);
+const proxy = (o: Output) => Object.values(o.yaml(CO).services)[0] as Doc;
+const images = (o: Output) => [proxy(o).image as string];
+const proxyConfig = (env: Record<string, string>) => JSON.parse(env.PROXY_CONFIG!);
+const jsonLabels = (env: Record<string, string>) => JSON.parse(env.ISTIO_METAJSON_LABELS!);
+const isIp = (s: string) => /^[0-9.]+$/.test(s) || s.includes(":");
+/** global.vmgateway.host: an IP maps the control plane's names to it (extra_hosts), a DNS name replaces their addresses. */
+const gatewayIn = (c: Doc, env: Record<string, string>, gateway: string) =>
+  isIp(gateway) ? (c.extra_hosts as string[]).map((h) => h.slice(h.indexOf(":") + 1)) : [proxyConfig(env).discoveryAddress.replace(/:15012$/, "")];
 const hasSidecar = (v: Doc) => v.sidecarResource !== undefined || v.serviceDefinition !== undefined;
 /** Where a global.sidecar value stands in for a section's own missing one. */
 const defaulted = (o: Output, v: Doc, key: string, files: [section: string, file: string][]) =>
@@ -78,22 +92,28 @@ const defaulted = (o: Output, v: Doc, key: string, files: [section: string, file
 const singleVm: [RegExp, Locate][] = [
   [/^global\.hub$/, (o) => images(o).map((i) => i.slice(0, i.lastIndexOf("/")))],
   [/^global\.tag$/, (o) => images(o).map((i) => i.slice(i.lastIndexOf(":") + 1))],
-  [/^global\.tcc\.(tenant|environment|cluster)$/, (o, _v, m) => env(o, `TCC_${m[1]!.toUpperCase()}`)],
-  [/^global\.vmgateway\.host$/, (o) => env(o, "VMGATEWAY_HOST")],
-  [/^global\.sidecar\.certsDir$/, (o) => [containers(o)[0].volumes[0].source]],
-  [/^global\.sidecar\.appNs$/, (o, v) => [
-    ...env(o, "APP_NAMESPACE"),
-    ...defaulted(o, v, "namespace", [["serviceDefinition", SD], ["serviceEntry", SE], ["workloadEntry", WE], ["sidecarResource", SC]]),
-    ...(v.workloadEntry && !v.workloadEntry.namespace ? [o.env(ENV).POD_NAMESPACE] : []),
-  ]],
+  [/^global\.tcc\.(tenant|environment|cluster)$/, UNUSED],
+  [/^global\.vmgateway\.host$/, (o, v) => gatewayIn(proxy(o), o.env(ENV), v.global.vmgateway.host)],
+  // Without a workloadEntry, certsDir is where the proxy's files are mounted from; with one, proxy-config-dir is.
+  [/^global\.sidecar\.certsDir$/, (o, v) => (v.workloadEntry ? null : [proxy(o).volumes[0].source.replace(/\/istio-ca\.pem$/, "")])],
+  // Every section may name its own namespace, and then appNs is read by none.
+  [/^global\.sidecar\.appNs$/, (o, v) => {
+    const found = [
+      ...defaulted(o, v, "namespace", [["serviceDefinition", SD], ["serviceEntry", SE], ["workloadEntry", WE], ["sidecarResource", SC]]),
+      ...(!v.workloadEntry?.namespace ? [o.env(ENV).POD_NAMESPACE] : []),
+    ];
+    return found.length ? found : null;
+  }],
   [/^global\.sidecar\.appId$/, (o, v) => [
-    ...env(o, "APP_ID"),
+    o.env(ENV).ISTIO_META_WORKLOAD_NAME,
+    jsonLabels(o.env(ENV)).app,
     ...(hasSidecar(v) ? [o.yaml(SC).spec.workloadSelector.labels.app] : []),
     ...(v.serviceEntry ? [o.yaml(SE).spec.workloadSelector.labels.app] : []),
     ...defaulted(o, v, "name", [["serviceEntry", SE]]),
-    ...(v.workloadEntry ? [o.yaml(WE).spec.labels.app, o.env(ENV).CANONICAL_SERVICE] : []),
+    ...(v.workloadEntry ? [o.yaml(WE).spec.labels.app] : []),
   ]],
-  [/^global\.sidecar\.serviceDefinition$/, (o, v) => [...env(o, "SERVICE_DEFINITION"), ...defaulted(o, v, "name", [["serviceDefinition", SD]])]],
+  // The ServiceDefinition's name, when it has none of its own.
+  [/^global\.sidecar\.serviceDefinition$/, (o, v) => (v.serviceDefinition && !v.serviceDefinition.name ? defaulted(o, v, "name", [["serviceDefinition", SD]]) : null)],
   [/^serviceDefinition\.(name|namespace)$/, (o, _v, m) => [o.yaml(SD).metadata[m[1]!]]],
   [/^serviceDefinition\.hostname$/, (o, v) => [o.yaml(SD).spec.hostname, ...(v.serviceEntry && !v.serviceEntry.hosts ? [o.yaml(SE).spec.hosts[0]] : [])]],
   [/^serviceDefinition\.ports\[(\d+)\]\.(\w+)$/, (o, v, m) => {
@@ -112,13 +132,18 @@ const singleVm: [RegExp, Locate][] = [
   [/^serviceEntry\.(name|namespace)$/, (o, _v, m) => [o.yaml(SE).metadata[m[1]!]]],
   [/^serviceEntry\.hosts\[(\d+)\]$/, (o, _v, m) => [o.yaml(SE).spec.hosts[Number(m[1])]]],
   [/^serviceEntry\.ports\[(\d+)\]\.(\w+)$/, (o, _v, m) => [o.yaml(SE).spec.ports[Number(m[1])][m[2]!]]],
-  [/^workloadEntry\.name$/, (o) => [o.yaml(WE).metadata.name, o.env(ENV).ISTIO_META_WORKLOAD_NAME]],
+  [/^workloadEntry\.name$/, (o) => [o.yaml(WE).metadata.name, o.env(ENV).POD_NAME]],
   [/^workloadEntry\.namespace$/, (o) => [o.yaml(WE).metadata.namespace, o.env(ENV).POD_NAMESPACE]],
-  [/^workloadEntry\.address$/, (o) => [o.yaml(WE).spec.address]],
+  [/^workloadEntry\.address$/, (o) => [o.yaml(WE).spec.address, o.env(ENV).IDENTITY_IP, o.env(ENV).HOST_IP]],
   [/^workloadEntry\.network$/, (o) => [o.yaml(WE).spec.network, o.env(ENV).ISTIO_META_NETWORK]],
   [/^workloadEntry\.serviceAccount$/, (o) => [o.yaml(WE).spec.serviceAccount, o.env(ENV).SERVICE_ACCOUNT]],
-  [/^workloadEntry\.labels\.(.+)$/, (o, _v, m) => [o.yaml(WE).spec.labels[m[1]!], ...(m[1] === "version" ? [o.env(ENV).CANONICAL_REVISION] : [])]],
-  [/^workloadEntry\.bootstrap\.(\w+)$/, (o, _v, m) => [o.yaml(WE).metadata.annotations[`sidecar-bootstrap.istio.io/${kebab(m[1]!)}`]]],
+  [/^workloadEntry\.labels\.(.+)$/, (o, _v, m) => [o.yaml(WE).spec.labels[m[1]!], jsonLabels(o.env(ENV))[m[1]!]]],
+  [/^workloadEntry\.bootstrap\.(\w+)$/, (o, _v, m) => [
+    // Annotation values are strings: sshPort 22 is "22".
+    m[1] === "sshPort" ? Number(o.yaml(WE).metadata.annotations["sidecar-bootstrap.istio.io/ssh-port"]) : o.yaml(WE).metadata.annotations[`sidecar-bootstrap.istio.io/${kebab(m[1]!)}`],
+    ...(m[1] === "proxyInstanceIp" ? [o.env(ENV).INSTANCE_IP] : []),
+    ...(m[1] === "proxyConfigDir" ? [proxy(o).volumes[0].source.replace(/\/istio-ca\.pem$/, "")] : []),
+  ]],
   [/^sidecarResource\.(name|namespace)$/, (o, _v, m) => [o.yaml(SC).metadata[m[1]!]]],
   [/^sidecarResource\.(ingress|egress)\[(\d+)\]\.port\.(\w+)$/, (o, _v, m) => [o.yaml(SC).spec[m[1]!][Number(m[2])].port[m[3]!]]],
   [/^sidecarResource\.(ingress|egress)\[(\d+)\]\.(defaultEndpoint|bind|captureMode)$/, (o, v, m) => [
@@ -139,26 +164,28 @@ const groupDirs = (v: Doc, group: string) => (v.vms[group].addresses as string[]
 const inGroup = (v: Doc, group: string, each: (dir: string, service: string) => unknown) =>
   groupDirs(v, group).flatMap((dir) => (v.vms[group].services as string[]).map((s) => each(dir, s)));
 const composeOf = (o: Output, dir: string) => Object.values(o.yaml(`${dir}docker-compose.yaml`).services) as Doc[];
+const proxyOf = (o: Output, dir: string, s: string) => o.yaml(`${dir}docker-compose.yaml`).services[`istio-proxy-${s}`] as Doc;
 const svcFile = (s: string, f: string) => `services/${s}/${f}`;
 const weOf = (o: Output, dir: string, s: string) => o.yaml(`${dir}workloadentry-${s}.yaml`);
-const envOf = (o: Output, dir: string, s: string) => o.env(`${dir}sidecar-${s}.env`);
+const envOf = (o: Output, dir: string, s: string) => o.env(`${dir}${s}/sidecar.env`);
 /** A service's SD endpoints: every address of every group (in key order) that runs it. */
 const endpointsOf = (v: Doc, s: string) => Object.keys(v.vms).sort().flatMap((g) => (v.vms[g].services.includes(s) ? v.vms[g].addresses : []));
 
 const fleet: [RegExp, Locate][] = [
   [/^global\.hub$/, (o, v) => vmDirs(v).flatMap((d) => composeOf(o, d).map((c) => c.image.slice(0, c.image.lastIndexOf("/"))))],
   [/^global\.tag$/, (o, v) => vmDirs(v).flatMap((d) => composeOf(o, d).map((c) => c.image.slice(c.image.lastIndexOf(":") + 1)))],
-  [/^global\.tcc\.(tenant|environment|cluster)$/, (o, v, m) => vmDirs(v).flatMap((d) => composeOf(o, d).map((c) => c.environment[`TCC_${m[1]!.toUpperCase()}`]))],
-  [/^global\.vmgateway\.host$/, (o, v) => vmDirs(v).flatMap((d) => composeOf(o, d).map((c) => c.environment.VMGATEWAY_HOST))],
-  [/^global\.sidecar\.certsDir$/, (o, v) => vmDirs(v).flatMap((d) => composeOf(o, d).filter((c) => c.volumes[0].type === "bind").map((c) => c.volumes[0].source))],
+  [/^global\.tcc\.(tenant|environment|cluster)$/, UNUSED],
+  [/^global\.vmgateway\.host$/, (o, v) => Object.entries(v.vms as Record<string, Doc>).flatMap(([g, group]) => inGroup(v, g, (d, s) => gatewayIn(proxyOf(o, d, s), envOf(o, d, s), v.global.vmgateway.host)).flat())],
+  // A fleet's proxies always have a WorkloadEntry, so their files are in proxy-config-dir.
+  [/^global\.sidecar\.certsDir$/, UNUSED],
   [/^services\.([^.]+)\.namespace$/, (o, v, m) => {
     const s = m[1]!;
     return [
       ...["servicedefinition.yaml", "serviceentry.yaml", "sidecar.yaml"].map((f) => o.yaml(svcFile(s, f)).metadata.namespace),
-      ...vmDirs(v, s).flatMap((d) => [o.yaml(`${d}docker-compose.yaml`).services[`${s}-node-agent`].environment.APP_NAMESPACE, weOf(o, d, s).metadata.namespace, envOf(o, d, s).POD_NAMESPACE]),
+      ...vmDirs(v, s).flatMap((d) => [weOf(o, d, s).metadata.namespace, envOf(o, d, s).POD_NAMESPACE]),
     ];
   }],
-  [/^services\.([^.]+)\.serviceDefinition$/, (o, v, m) => [o.yaml(svcFile(m[1]!, SD)).metadata.name, ...vmDirs(v, m[1]).map((d) => o.yaml(`${d}docker-compose.yaml`).services[`${m[1]}-sidecar`].environment.SERVICE_DEFINITION)]],
+  [/^services\.([^.]+)\.serviceDefinition$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SD)).metadata.name]],
   [/^services\.([^.]+)\.hostname$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SD)).spec.hostname, o.yaml(svcFile(m[1]!, SE)).spec.hosts[0]]],
   [/^services\.([^.]+)\.ports\[(\d+)\]\.(\w+)$/, (o, _v, m) => {
     const [s, i, key] = [m[1]!, Number(m[2]), m[3]!];
@@ -171,7 +198,7 @@ const fleet: [RegExp, Locate][] = [
   [/^services\.([^.]+)\.(sidecarsPresent)$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SD)).spec[m[2]!]]],
   [/^services\.([^.]+)\.(usingIptablesCapture|egressHttpProxyPort)$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SD)).spec.sidecarSettings[m[2]!]]],
   [/^services\.([^.]+)\.serviceAccount$/, (o, v, m) => vmDirs(v, m[1]).flatMap((d) => [weOf(o, d, m[1]!).spec.serviceAccount, envOf(o, d, m[1]!).SERVICE_ACCOUNT])],
-  [/^services\.([^.]+)\.labels\.(.+)$/, (o, v, m) => vmDirs(v, m[1]).flatMap((d) => [weOf(o, d, m[1]!).spec.labels[m[2]!], ...(m[2] === "version" ? [envOf(o, d, m[1]!).CANONICAL_REVISION] : [])])],
+  [/^services\.([^.]+)\.labels\.(.+)$/, (o, v, m) => vmDirs(v, m[1]).flatMap((d) => [weOf(o, d, m[1]!).spec.labels[m[2]!], jsonLabels(envOf(o, d, m[1]!))[m[2]!]])],
   [/^services\.([^.]+)\.egress\[(\d+)\]\.port\.(\w+)$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SC)).spec.egress[Number(m[2])].port[m[3]!]]],
   [/^services\.([^.]+)\.egress\[(\d+)\]\.(bind|captureMode)$/, (o, v, m) => [
     o.yaml(svcFile(m[1]!, SC)).spec.egress[Number(m[2])][m[3]!],
@@ -180,22 +207,23 @@ const fleet: [RegExp, Locate][] = [
   [/^services\.([^.]+)\.egress\[(\d+)\]\.hosts\[(\d+)\]$/, (o, _v, m) => [o.yaml(svcFile(m[1]!, SC)).spec.egress[Number(m[2])].hosts[Number(m[3])]]],
   // Only one service of a generated fleet has egressHosts, so its lines are a VM's hosts file.
   [/^services\.([^.]+)\.egressHosts\[(\d+)\]$/, (o, v, m) => vmDirs(v, m[1]).map((d) => o.lines(`${d}hosts`)[Number(m[2])]!.split(" ")[1])],
-  [/^services\.([^.]+)\.proxy\.(adminPort|statusPort)$/, (o, v, m) => vmDirs(v, m[1]).map((d) => {
-    const config = JSON.parse(o.yaml(`${d}docker-compose.yaml`).services[`${m[1]}-sidecar`].environment.PROXY_CONFIG);
-    return config[m[2] === "adminPort" ? "proxyAdminPort" : "statusPort"];
-  })],
+  [/^services\.([^.]+)\.proxy\.(adminPort|statusPort)$/, (o, v, m) => vmDirs(v, m[1]).map((d) => proxyConfig(envOf(o, d, m[1]!))[m[2] === "adminPort" ? "proxyAdminPort" : "statusPort"])],
   [/^vms\.([^.]+)\.addresses\[(\d+)\]$/, (o, v, m) => {
     const [g, i] = [m[1]!, Number(m[2])];
     const dir = groupDirs(v, g)[i]!;
     const address = v.vms[g].addresses[i];
-    return v.vms[g].services.flatMap((s: string) => [weOf(o, dir, s).spec.address, o.yaml(svcFile(s, SD)).spec.endpointSource.manual.values[endpointsOf(v, s).indexOf(address)].address]);
+    return v.vms[g].services.flatMap((s: string) => [weOf(o, dir, s).spec.address, envOf(o, dir, s).IDENTITY_IP, o.yaml(svcFile(s, SD)).spec.endpointSource.manual.values[endpointsOf(v, s).indexOf(address)].address]);
   }],
   [/^vms\.([^.]+)\.services\[(\d+)\]$/, (o, v, m) => groupDirs(v, m[1]!).flatMap((d) => {
     const s = v.vms[m[1]!].services[Number(m[2])];
-    return [weOf(o, d, s).spec.labels.app, envOf(o, d, s).CANONICAL_SERVICE];
+    return [weOf(o, d, s).spec.labels.app, envOf(o, d, s).ISTIO_META_WORKLOAD_NAME];
   })],
   [/^vms\.([^.]+)\.network$/, (o, v, m) => inGroup(v, m[1]!, (d, s) => [weOf(o, d, s).spec.network, envOf(o, d, s).ISTIO_META_NETWORK]).flat()],
-  [/^vms\.([^.]+)\.bootstrap\.(\w+)$/, (o, v, m) => inGroup(v, m[1]!, (d, s) => weOf(o, d, s).metadata.annotations[`sidecar-bootstrap.istio.io/${kebab(m[2]!)}`])],
+  // Each service's proxy has a folder of the group's proxyConfigDir (and a container named after it).
+  [/^vms\.([^.]+)\.bootstrap\.(\w+)$/, (o, v, m) => inGroup(v, m[1]!, (d, s) => {
+    const value = weOf(o, d, s).metadata.annotations[`sidecar-bootstrap.istio.io/${kebab(m[2]!)}`];
+    return m[2] === "proxyConfigDir" ? value.slice(0, -(s.length + 1)) : m[2] === "sshPort" ? Number(value) : value;
+  })],
 ];
 
 const tally = { cases: 0, rendered: 0, refused: 0, files: 0 };
@@ -220,11 +248,16 @@ function check(g: Generated, where: [RegExp, Locate][]): void {
   tally.files += files.length;
   if (tally.rendered % 10 === 1) samples.push(files);
   const o = readOutput(files);
-  for (const path of o.paths) if (/\.yaml$/.test(path)) o.yaml(path);
+  for (const path of o.paths) {
+    if (!/\.yaml$/.test(path)) continue;
+    const verdict = validateIstio?.(o.yaml(path));
+    if (verdict) expect(verdict.errors, `istiod refuses ${path}`).toEqual([]);
+  }
   for (const leaf of g.leaves) {
     const entry = where.find(([re]) => re.test(leaf.path));
     expect(entry, `no output location known for ${leaf.path}`).toBeDefined();
     const found = entry![1](o, g.values, entry![0].exec(leaf.path)!);
+    if (found === null) continue;
     expect(found.length, `${leaf.path} reaches no file`).toBeGreaterThan(0);
     for (const value of found) expect(value, `${leaf.path} = ${JSON.stringify(leaf.value)}`).toStrictEqual(leaf.value);
   }
@@ -267,11 +300,11 @@ describe("properties: every typed value reads back exactly, or the schema refuse
       const written: string[] = [];
       samples.forEach((files, i) => {
         for (const f of files) {
-          if (!f.path.endsWith(".yaml") || f.path.endsWith("kustomization.yaml")) continue;
+          // Every file, so that docker-compose finds the env_file each compose file names.
           const target = join(dir, String(i), f.path);
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, f.content);
-          written.push(target);
+          if (f.path.endsWith(".yaml") && !f.path.endsWith("kustomization.yaml")) written.push(target);
         }
       });
       const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -279,7 +312,7 @@ describe("properties: every typed value reads back exactly, or the schema refuse
       expect(result.status, result.stdout + result.stderr).toBe(0);
       const composeFiles = written.filter((p) => p.endsWith("docker-compose.yaml")).slice(0, 8);
       if (spawnSync("docker-compose", ["version"]).status === 0) {
-        for (const file of composeFiles) execFileSync("docker-compose", ["-f", file, "config", "-q"], { stdio: "pipe" });
+        for (const file of composeFiles) execFileSync("docker-compose", ["-f", file, "config", "-q"], { stdio: "pipe", cwd: dirname(file) });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

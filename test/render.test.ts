@@ -20,19 +20,23 @@ describe("yamlScalar: every string reads back as itself, in YAML 1.2 and YAML 1.
   });
 });
 
-// Each free-text field on its own, with where it lands in the output.
-const fields: [path: string, prefix: string, file: string, read: (doc: any) => unknown][] = [
-  ["global.sidecar.certsDir", "/", "docker-compose.yaml", (d) => d.services["node-agent"].volumes[0].source],
-  ["global.tcc.tenant", "", "docker-compose.yaml", (d) => d.services.sidecar.environment.TCC_TENANT],
-  ["workloadEntry.network", "", "workloadentry.yaml", (d) => d.spec.network],
-  ["workloadEntry.bootstrap.proxyConfigDir", "/", "workloadentry.yaml", (d) => d.metadata.annotations["sidecar-bootstrap.istio.io/proxy-config-dir"]],
+// Each free-text field on its own, with where it lands in the output (an env file read as KEY=value lines).
+const WE = ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa"];
+const fields: [path: string, prefix: string, file: string, read: (doc: any) => unknown, set: string[]][] = [
+  // Without a workloadEntry (the seed 000 command), certsDir is the directory the proxy's files are mounted from.
+  ["global.sidecar.certsDir", "/", "docker-compose.yaml", (d) => d.services["istio-proxy"].volumes[0].source.replace(/\/istio-ca\.pem$/, ""), []],
+  ["mesh.values.global.multiCluster.clusterName", "", "sidecar.env", (d) => d.ISTIO_META_CLUSTER_ID, WE],
+  ["workloadEntry.network", "", "workloadentry.yaml", (d) => d.spec.network, WE],
+  ["workloadEntry.bootstrap.proxyConfigDir", "/", "workloadentry.yaml", (d) => d.metadata.annotations["sidecar-bootstrap.istio.io/proxy-config-dir"], WE],
+  ["workloadEntry.bootstrap.proxyConfigDir", "/", "docker-compose.yaml", (d) => d.services["istio-proxy"].volumes[1].source.replace(/\/istio-token$/, ""), WE],
 ];
-const cases = fields.flatMap(([path, prefix, file, read]) => hostile.map((s) => [`${path} = ${JSON.stringify(prefix + s)}`, path, prefix + s, file, read] as const));
+const cases = fields.flatMap(([path, prefix, file, read, set]) => hostile.map((s) => [`${path} = ${JSON.stringify(prefix + s)} (${file})`, path, prefix + s, file, read, set] as const));
 let rendered = 0;
+const envOf = (content: string) => Object.fromEntries(content.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 
 describe("render: a value reaches the file exactly as typed, or is refused", () => {
-  it.each(cases)("%s", (_name, path, typed, file, read) => {
-    const values = mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"], setLiteral: [`${path}=${typed}`] });
+  it.each(cases)("%s", (_name, path, typed, file, read, set) => {
+    const values = mergeValues({ set: [...BASE_SET, ...set], setLiteral: [`${path}=${typed}`] });
     let files;
     try {
       files = render({ values }).files;
@@ -45,7 +49,8 @@ describe("render: a value reaches the file exactly as typed, or is refused", () 
     }
     rendered++;
     const content = files.find((f) => f.path === file)!.content;
-    for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) expect(read(load(content, { schema }))).toBe(typed);
+    if (file.endsWith(".env")) expect(read(envOf(content))).toBe(typed);
+    else for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) expect(read(load(content, { schema }))).toBe(typed);
   });
 
   it("renders (rather than refuses) most hostile values of the permissive fields", () => {
@@ -60,18 +65,20 @@ describe("render: a value reaches the file exactly as typed, or is refused", () 
 
   it("a section you give is a resource you get", () => {
     const paths = (set: string[]) => render({ values: mergeValues({ set: [...BASE_SET, ...set] }) }).files.map((f) => f.path);
-    expect(paths([])).toEqual(["docker-compose.yaml"]);
-    expect(paths(["workloadEntry.address=10.0.0.1"])).toEqual(["docker-compose.yaml", "sidecar.env", "workloadentry.yaml"]);
+    // The proxy always runs: its compose service and the sidecar.env it reads.
+    expect(paths([])).toEqual(["docker-compose.yaml", "sidecar.env"]);
+    expect(paths(WE)).toEqual(["docker-compose.yaml", "sidecar.env", "workloadentry.yaml"]);
+    expect(paths(["mesh.caCert=-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"])).toEqual(["docker-compose.yaml", "istio-ca.pem", "sidecar.env"]);
     expect(paths(["serviceDefinition.hostname=a.example.com", "serviceDefinition.ports[0].number=80", "serviceDefinition.ports[0].name=http", "serviceDefinition.ports[0].protocol=HTTP", "serviceDefinition.ports[0].applicationPort=9080"]))
-      .toEqual(["docker-compose.yaml", "servicedefinition.yaml", "sidecar.yaml"]);
+      .toEqual(["docker-compose.yaml", "servicedefinition.yaml", "sidecar.env", "sidecar.yaml"]);
     expect(paths(["serviceEntry.hosts={a.example.com}", "serviceEntry.ports[0].number=80", "serviceEntry.ports[0].name=http", "serviceEntry.ports[0].protocol=HTTP"]))
-      .toEqual(["docker-compose.yaml", "serviceentry.yaml"]);
+      .toEqual(["docker-compose.yaml", "serviceentry.yaml", "sidecar.env"]);
     expect(paths(["sidecarResource.ingress[0].port.number=80", "sidecarResource.ingress[0].port.name=http", "sidecarResource.ingress[0].port.protocol=HTTP", "sidecarResource.ingress[0].defaultEndpoint=127.0.0.1:9080", "sidecarResource.egressHosts={a.example.com}"]))
-      .toEqual(["docker-compose.yaml", "hosts", "sidecar.yaml"]);
+      .toEqual(["docker-compose.yaml", "hosts", "sidecar.env", "sidecar.yaml"]);
   });
 
   it("every YAML file is one document with LF endings and one trailing newline", () => {
-    for (const f of render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] }) }).files.filter((f) => f.path.endsWith(".yaml"))) {
+    for (const f of render({ values: mergeValues({ set: [...BASE_SET, ...WE] }) }).files.filter((f) => f.path.endsWith(".yaml"))) {
       expect(f.content).not.toContain("\r");
       expect(f.content.endsWith("\n") && !f.content.endsWith("\n\n")).toBe(true);
       expect(loadAll(f.content)).toHaveLength(1);
@@ -107,9 +114,9 @@ describe("render checks its own output against the chart's output schemas", () =
   const chartWith = (templates: Record<string, string>) => {
     const files = { ...builtinFiles };
     for (const [name, source] of Object.entries(templates)) files[`templates/${name}`] = source;
-    return chartFromFiles("broken", files);
+    return { ...chartFromFiles("broken", files), helpers: builtinChart().helpers };
   };
-  const values = () => mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1"] });
+  const values = () => mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa"] });
   const outputError = (templates: Record<string, string>) => {
     try {
       render({ values: values(), chart: chartWith(templates) });

@@ -30,9 +30,9 @@ const bad: [string, string[], string, string][] = [
   ["no ports", [...sd, "serviceDefinition.ports=null"], "serviceDefinition.ports", "is required"],
   ["unknown protocol", [...sd, "serviceDefinition.ports[0].protocol=HTTP3"], "serviceDefinition.ports[0].protocol", "Istio protocol"],
   ["workloadEntry without address", ["workloadEntry.network=n1"], "workloadEntry.address", "is required"],
-  ["proxyInstanceIp not an IP", ["workloadEntry.address=10.0.0.1", "workloadEntry.bootstrap.proxyInstanceIp=vm.local"], "workloadEntry.bootstrap.proxyInstanceIp", "IPv4 or IPv6"],
-  ["label key of digits stays a key, not a list index", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.123=-bad"], "workloadEntry.labels.123", "label value"],
-  ["label class not vm", ["workloadEntry.address=10.0.0.1", "workloadEntry.labels.class=db"], "workloadEntry.labels.class", '"vm"'],
+  ["proxyInstanceIp not an IP", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.bootstrap.proxyInstanceIp=vm.local"], "workloadEntry.bootstrap.proxyInstanceIp", "IPv4 or IPv6"],
+  ["label key of digits stays a key, not a list index", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.123=-bad"], "workloadEntry.labels.123", "label value"],
+  ["label class not vm", ["workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.class=db"], "workloadEntry.labels.class", '"vm"'],
   ["Sidecar with nothing to derive ingress from", ["sidecarResource.name=x"], "sidecarResource.ingress", "no serviceDefinition to derive it from"],
   ["egress host without namespace", [...sd, "sidecarResource.egress[0].hosts[0]=reviews"], "sidecarResource.egress[0].hosts[0]", "namespace/host"],
   // istiod (validateSidecarOrGatewayHostnamePart): short names and partial wildcards are refused.
@@ -80,7 +80,7 @@ describe("validateValues refuses bad input, naming the value path", () => {
   });
 
   it("refuses a workloadEntry app label other than global.sidecar.appId (SCHEMA, path named)", () => {
-    expect(() => render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1", "workloadEntry.labels.app=other"] }) })).toThrow(
+    expect(() => render({ values: mergeValues({ set: [...BASE_SET, "workloadEntry.address=10.0.0.1", "workloadEntry.serviceAccount=sa", "workloadEntry.labels.app=other"] }) })).toThrow(
       expect.objectContaining({ code: "SCHEMA", problems: [expect.objectContaining({ path: "workloadEntry.labels.app" })] }),
     );
   });

@@ -123,6 +123,7 @@ export function fields(rate: Rate) {
     // Free text: a valid start glued to a hostile rest, whatever the case's rate; many are accepted.
     identifier: () => field(def("identifier"), valid.identifier, rate, 40),
     absolutePath: () => field(def("absolutePath"), valid.absolutePath, rate, 40),
+    annotationPath: () => field(def("annotationPath"), valid.absolutePath, rate, 40),
     imageRepository: () => f("imageRepository", def("imageRepository")),
     tag: () => f("tag", "/properties/global/properties/tag"),
     labelValue: () => f("labelValue", def("labelValue")),
@@ -190,7 +191,8 @@ function labels(F: Fields) {
 }
 
 function bootstrap(F: Fields, oneVm: boolean) {
-  const optional: Record<string, Arbitrary<Tree>> = { sshUser: F.sshUser(), proxyConfigDir: F.absolutePath(), proxyImageHub: F.imageRepository() };
+  // No proxyImageHub: it would take global.hub's place in the image (tested in test/tctl.test.ts).
+  const optional: Record<string, Arbitrary<Tree>> = { sshUser: F.sshUser(), proxyConfigDir: F.annotationPath(), sshPort: fc.integer({ min: 1, max: 65535 }) };
   if (oneVm) Object.assign(optional, { sshHost: F.host(), proxyInstanceIp: F.ip() });
   return record({}, optional).filter((b) => Object.keys(b).length > 0);
 }
@@ -235,8 +237,8 @@ export function singleVmValues(rate: Rate): Arbitrary<Generated> {
       ...(hasSd ? { hosts: fc.uniqueArray(F.hostname(), { minLength: 1, maxLength: 1, selector: text }), ports: sidecarPorts(F, 4000) } : {}),
     });
     const workloadEntry = record(
-      { address: F.host() },
-      { name: F.dnsSubdomain(), namespace: F.dnsLabel(), network: F.network(), serviceAccount: F.dnsSubdomain(), labels: labels(F), bootstrap: bootstrap(F, true) },
+      { address: F.ip(), serviceAccount: F.dnsSubdomain() },
+      { name: F.dnsSubdomain(), namespace: F.dnsLabel(), network: F.network(), labels: labels(F), bootstrap: bootstrap(F, true) },
     );
     return record({ global: global(F, true) }, { serviceEntry, workloadEntry, sidecarResource }).map((v) => generated({ ...v, ...(hasSd ? { serviceDefinition } : {}) }));
   });
@@ -260,8 +262,8 @@ export function fleetValues(rate: Rate): Arbitrary<Generated> {
       const services = fc.tuple(
         ...serviceNames.map((_, k) =>
           record(
-            { namespace: fc.constant(ns), hostname: F.hostname(), ports: servicePorts(F, 1000 * (k + 1)), egress: egressListeners(F, k + 1, 30000 + 10 * k), proxy: fc.constant({ adminPort: 40000 + k, statusPort: 41000 + k }) },
-            { serviceDefinition: F.dnsLabel(), sidecarsPresent: fc.boolean(), usingIptablesCapture: fc.boolean(), egressHttpProxyPort: fc.constant(16000 + k), serviceAccount: F.dnsSubdomain(), labels: labels(F), ...(k === 0 ? { egressHosts: fc.uniqueArray(F.hostname(), { minLength: 1, maxLength: 2, selector: text }) } : {}) },
+            { namespace: fc.constant(ns), hostname: F.hostname(), ports: servicePorts(F, 1000 * (k + 1)), egress: egressListeners(F, k + 1, 30000 + 10 * k), proxy: fc.constant({ adminPort: 40000 + k, statusPort: 41000 + k }), serviceAccount: F.dnsSubdomain() },
+            { serviceDefinition: F.dnsLabel(), sidecarsPresent: fc.boolean(), usingIptablesCapture: fc.boolean(), egressHttpProxyPort: fc.constant(16000 + k), labels: labels(F), ...(k === 0 ? { egressHosts: fc.uniqueArray(F.hostname(), { minLength: 1, maxLength: 2, selector: text }) } : {}) },
           ),
         ),
       );
@@ -270,7 +272,7 @@ export function fleetValues(rate: Rate): Arbitrary<Generated> {
       // unspecified address, and short enough for a WorkloadEntry name (the fleet checks refuse
       // the rest: test/hostileInput.test.ts).
       const addresses = fc
-        .uniqueArray(F.host(), { minLength: groupNames.length, maxLength: groupNames.length * 3, selector: (a) => slug(a.value) })
+        .uniqueArray(F.ip(), { minLength: groupNames.length, maxLength: groupNames.length * 3, selector: (a) => slug(a.value) })
         .filter((as) => as.every((a) => /[a-z0-9]/i.test(String(a.value)) && !isUnspecified(String(a.value)) && slug(a.value).length <= 200));
       const vms = addresses.chain((as) =>
         fc.tuple(

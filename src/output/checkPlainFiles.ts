@@ -1,12 +1,10 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { envFileSafe } from "../render/helpers/envLine.js";
 
 // The IP rules of the values schema's ipv4/ipv6 formats, so an address is read by one definition
 // from values to output (and node:net, which costs milliseconds to load, stays out of a render).
 const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
 
-// Values a reader takes literally: no quotes (docker keeps them, Compose strips them), no `$`
-// (Compose expands it), no `#` (a comment to some readers), no spaces or backslashes.
-const LITERAL = /^[A-Za-z0-9_./:@+-]*$/;
 
 /**
  * An env file that `docker run --env-file` and Compose's `env_file` read alike: `#` comment
@@ -18,7 +16,7 @@ export function checkEnvFile(content: string): string | undefined {
     if (line.startsWith("#")) continue;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
     if (!m) return `line ${i + 1} is not KEY=value`;
-    if (!LITERAL.test(m[2]!)) return `line ${i + 1}: the value of ${m[1]} would not be read literally`;
+    if (!envFileSafe(m[2]!)) return `line ${i + 1}: the value of ${m[1]} would not be read literally`;
     if (seen.has(m[1]!)) return `line ${i + 1}: ${m[1]} is set twice`;
     seen.add(m[1]!);
   }

@@ -4,11 +4,12 @@ import { decoupledChecks } from "./decoupled.js";
 import { fleetChecks } from "./fleet.js";
 import { singleVmChecks } from "./singleVm.js";
 import { singleWorkloadGroupChecks } from "./workloadGroup.js";
+import { tctlChecks } from "./tctl.js";
 
 /**
  * The built-in chart's rules across values, which JSON Schema cannot say: run by validateValues
  * once the values match the schema, so their problems come with the same paths and exit status.
  */
 export function builtinChecks(values: Values): Problem[] {
-  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values), ...singleWorkloadGroupChecks(values)];
+  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values), ...singleWorkloadGroupChecks(values), ...tctlChecks(values)];
 }

@@ -1,15 +1,29 @@
 import type { HelperOptions } from "handlebars";
 import { workloadEntryAnnotations, type Bootstrap } from "./annotations.js";
+import { proxyBundle } from "./bundle.js";
+import { meshOf } from "./model.js";
+import { fleetAnnotations, fleetWorkload, singleVmWorkload } from "./workloads.js";
 
 /** Handlebars passes its options last; a helper given fewer arguments sees them in their place. */
 const given = <T>(value: T | HelperOptions): T | undefined => (value && typeof value === "object" && "hash" in value && "data" in value ? undefined : (value as T));
 
+type V = Record<string, any>;
+
+/** A map for `{{#if}}`, which takes an empty object for true. */
+const orNone = (map: Record<string, string>) => (Object.keys(map).length ? map : undefined);
+
 /**
  * The built-in chart's helpers: each prepares data for the templates from the upstream
- * contracts in this folder, so the templates only lay it out.
+ * contracts in this folder (the tctl bundle), so the templates only lay it out.
  */
 export const builtinHelpers: Record<string, (...args: never[]) => unknown> = {
-  /** `(workloadEntryAnnotations bootstrap annotations)`: the WorkloadEntry's annotations. */
+  /** `(workloadEntryAnnotations bootstrap annotations)`: a single VM's WorkloadEntry annotations. */
   workloadEntryAnnotations: (bootstrap: Bootstrap | HelperOptions, annotations: Record<string, string> | HelperOptions) =>
-    workloadEntryAnnotations(given(bootstrap), given(annotations)),
+    orNone(workloadEntryAnnotations(given(bootstrap), given(annotations))),
+  /** `(fleetAnnotations @root group service)`: a fleet WorkloadEntry's annotations (its proxy's own dir, container, ports). */
+  fleetAnnotations: (root: V, group: string, service: string) => orNone(fleetAnnotations(root.vms[group], service, root.services[service])),
+  /** `(singleVmProxy @root)`: the single VM's proxy bundle; without a workloadEntry, in global.sidecar.certsDir. */
+  singleVmProxy: (root: V) => proxyBundle(meshOf(root), singleVmWorkload(root), root.workloadEntry ? undefined : root.global.sidecar.certsDir),
+  /** `(fleetProxy @root group service address)`: the bundle of one service's proxy on one VM of a group. */
+  fleetProxy: (root: V, group: string, service: string, address: string) => proxyBundle(meshOf(root), fleetWorkload(root, group, service, address)),
 };

@@ -1,4 +1,6 @@
+import { comment } from "./comment.js";
 import { concat } from "./concat.js";
+import { envLine } from "./envLine.js";
 import { dict } from "./dict.js";
 import { fail } from "./fail.js";
 import { fallback } from "./fallback.js";
@@ -15,8 +17,8 @@ import { yaml } from "./yaml.js";
 
 /** Every helper a chart template may call. None reads the disk, the clock or the environment. */
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  and, concat, default: fallback, dict, eachPath, eq, fail, file, includes, list, merge, ne, or, pem, shellQuote, slug, token, toYaml, yaml,
+  and, comment, concat, default: fallback, dict, eachPath, envLine, eq, fail, file, includes, list, merge, ne, or, pem, shellQuote, slug, token, toYaml, yaml,
 };
 
 /** The helpers whose output may be printed by `{{…}}`: each makes text that is safe where it lands. */
-export const printingHelpers = new Set(["yaml", "toYaml", "token", "fail", "shellQuote", "pem"]);
+export const printingHelpers = new Set(["yaml", "toYaml", "token", "fail", "shellQuote", "pem", "envLine", "comment"]);

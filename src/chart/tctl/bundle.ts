@@ -1,0 +1,38 @@
+import { containerName, addHosts, image, proxyArgs, proxyConfigDir, ROOT_CERT_PATH, TOKEN_PATH } from "./dockerRun.js";
+import { proxyConfigFor } from "./proxyConfig.js";
+import { sidecarEnv } from "./sidecarEnv.js";
+import type { Mesh, Workload } from "./model.js";
+
+/** Everything of one proxy that the templates lay out: what tctl copies to proxy-config-dir and the container it starts. */
+export interface ProxyBundle {
+  /** sidecar.env's lines, in tctl's order. */
+  env: { name: string; value: string }[];
+  containerName: string;
+  image: string;
+  command: string[];
+  extraHosts: string[];
+  proxyConfigDir: string;
+  /** The bind mounts of `docker run -v`: the root certificate and the token, from proxy-config-dir. */
+  volumes: { source: string; target: string }[];
+  /** How to fetch the token, which is never rendered. */
+  tokenCommand: string;
+}
+
+/** `tctl x sidecar-bootstrap` for one WorkloadEntry, without a cluster: the mesh's settings come from values. */
+export function proxyBundle(mesh: Mesh, w: Workload, dir = proxyConfigDir(w)): ProxyBundle {
+  const pc = proxyConfigFor(mesh, w);
+  return {
+    env: sidecarEnv({ mesh, workload: w, proxyConfig: pc }).map(([name, value]) => ({ name, value })),
+    containerName: containerName(w),
+    image: image(mesh, w),
+    command: proxyArgs(mesh, w, pc),
+    extraHosts: addHosts(mesh, w, pc),
+    proxyConfigDir: dir,
+    volumes: [
+      { source: `${dir}/istio-ca.pem`, target: ROOT_CERT_PATH },
+      { source: `${dir}/istio-token`, target: TOKEN_PATH },
+    ],
+    // tctl's TokenRequest: audience istio-ca, lifetime --duration (default 24h).
+    tokenCommand: `kubectl create token ${w.serviceAccount || "<service-account>"} -n ${w.namespace} --audience istio-ca --duration 24h > ${dir}/istio-token`,
+  };
+}

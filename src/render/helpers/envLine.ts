@@ -1,0 +1,17 @@
+/**
+ * What an env file line may hold so that `docker run --env-file` (which takes everything after
+ * the first `=` verbatim) and Compose's `env_file` (python-dotenv in docker-compose 1.29,
+ * compose-go in v2: quotes, ` #` comments, `$` interpolation, trimmed ends) read the same value:
+ * one line (no line or paragraph separator either: Python splits lines there), no `$`, not starting with a space or quote, no `#` after a space, no space at the end.
+ */
+export function envFileSafe(value: string): boolean {
+  return /^(?![\s'"`])(?![^\n]*\s#)(?![^\n]*\s$)[^\n\r\v\f\u0085\u2028\u2029$]*$/.test(value);
+}
+
+/** `{{envLine name value}}`: one `NAME=value` line of an env file; a value the two readers would read apart stops the render. */
+export function envLine(name: unknown, value: unknown): string {
+  if (typeof name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`envLine: ${JSON.stringify(name)} is not an environment variable name`);
+  const text = typeof value === "number" ? String(value) : value;
+  if (typeof text !== "string" || !envFileSafe(text)) throw new Error(`envLine: ${name}=${JSON.stringify(value)} would read differently through docker run --env-file and Compose's env_file`);
+  return `${name}=${text}`;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { load } from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { mergeValues, render, validateValues, type Values } from "../src/index.js";
+import { parseValuesYaml } from "../src/values/parseValuesYaml.js";
+
+/*
+ * The VM side against `tctl x sidecar-bootstrap` itself: the golden bundles of the tetratelabs/istio
+ * fork (commit 4f798f028b, istioctl/cmd/testdata/sidecar-bootstrap/, copied under
+ * test/upstream/tctl/), rendered from examples/tctl-<case>/values.yaml, which paste each case's
+ * input. sidecar.env is compared line by line, byte for byte; the compose service field by field
+ * with the `docker run` of start-istio-proxy.sh.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const upstream = (path: string) => readFileSync(join(root, "test", "upstream", "tctl", path), "utf8");
+const exampleValues = (name: string) => parseValuesYaml(readFileSync(join(root, "examples", name, "values.yaml"), "utf8"), name);
+const envLines = (text: string) => text.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
+const envMap = (text: string) => Object.fromEntries(envLines(text).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+
+function renderFiles(values: Values) {
+  return new Map(render({ values }).files.map((f) => [f.path, f.content]));
+}
+
+/** The options and arguments of tctl's `docker run` line (processBundle in istioctl/cmd/sidecar-bootstrap.go). */
+function dockerRun(line: string, dir: string) {
+  const words = line.replaceAll('"${VM_FILES_DIR}"', dir).split(" ").slice(2);
+  const run = { name: "", restart: "", network: "", mounts: [] as string[], envFile: "", addHosts: [] as string[], image: "", args: [] as string[] };
+  let i = 0;
+  for (; i < words.length && words[i]!.startsWith("-"); i++) {
+    const [flag, value] = [words[i]!, words[i + 1]!];
+    if (flag === "-d") continue;
+    i++;
+    if (flag === "--name") run.name = value;
+    else if (flag === "--restart") run.restart = value;
+    else if (flag === "--network") run.network = value;
+    else if (flag === "-v") run.mounts.push(value);
+    else if (flag === "--env-file") run.envFile = value;
+    else if (flag === "--add-host") run.addHosts.push(value);
+    else throw new Error(`unexpected docker run flag ${flag}`);
+  }
+  run.image = words[i]!;
+  run.args = words.slice(i + 1);
+  return run;
+}
+
+describe("tctl's golden bundles are reproduced from values", () => {
+  it.each(["basic", "eks", "gke"])("%s: sidecar.env, line by line", (name) => {
+    const files = renderFiles(exampleValues(`tctl-${name}`));
+    const ours = envLines(files.get("sidecar.env")!);
+    const theirs = envLines(upstream(`${name}/sidecar.env`));
+    expect(ours.map((l) => l.slice(0, l.indexOf("=")))).toEqual(theirs.map((l) => l.slice(0, l.indexOf("="))));
+    for (const [i, line] of theirs.entries()) {
+      if (line.startsWith("ISTIO_METAJSON_LABELS=")) {
+        // vm-template's WorkloadEntries always carry class: vm, which the Sidecar selects by.
+        expect(JSON.parse(envMap(ours[i]!).ISTIO_METAJSON_LABELS!)).toEqual({ ...JSON.parse(envMap(line).ISTIO_METAJSON_LABELS!), class: "vm" });
+      } else {
+        // PROXY_CONFIG included: jsonpb's field order and Go's escaping, byte for byte.
+        expect(ours[i]).toBe(line);
+      }
+    }
+  });
+
+  it.each(["basic", "eks", "gke"])("%s: the compose service is tctl's docker run", (name) => {
+    const files = renderFiles(exampleValues(`tctl-${name}`));
+    const dir = "/tmp/istio-proxy"; // tctl's default proxy-config-dir: the WorkloadEntry names none
+    const run = dockerRun(upstream(`${name}/docker-run.txt`).trim(), dir);
+    const compose = load(files.get("docker-compose.yaml")!) as { services: Record<string, any> };
+    expect(Object.keys(compose.services)).toEqual([run.name]);
+    const service = compose.services[run.name];
+    expect(service.container_name).toBe(run.name);
+    expect(service.restart).toBe(run.restart);
+    expect(service.network_mode).toBe(run.network);
+    expect(service.volumes.map((m: any) => `${m.source}:${m.target}`)).toEqual(run.mounts);
+    // The compose file sits in proxy-config-dir beside sidecar.env.
+    expect(join(dir, service.env_file[0])).toBe(run.envFile);
+    expect(service.extra_hosts ?? []).toEqual(run.addHosts);
+    expect(service.image).toBe(run.image);
+    expect(service.command).toEqual(run.args);
+  });
+
+  it("basic: istio-ca.pem is the mesh's root certificate, as tctl copies it", () => {
+    const files = renderFiles(exampleValues("tctl-basic"));
+    const pem = files.get("istio-ca.pem")!.split("\n").filter((l) => !l.startsWith("#")).join("\n");
+    expect(pem).toBe(`${(exampleValues("tctl-basic").mesh as { caCert: string }).caCert}`);
+  });
+
+  it("basic, other-vm: proxy.istio.io/config is applied last (concurrency 3 reaches PROXY_CONFIG and --concurrency)", () => {
+    const values = exampleValues("tctl-basic") as any;
+    values.workloadEntry.annotations = { "proxy.istio.io/config": "concurrency: 3\n" };
+    const files = renderFiles(values);
+    const env = envMap(files.get("sidecar.env")!);
+    const golden = envMap(upstream("basic-other-vm/sidecar.env"));
+    expect(env.ISTIO_METAJSON_ISTIO_ANNOTATIONS).toBe(golden.ISTIO_METAJSON_ISTIO_ANNOTATIONS);
+    // other-vm has no app label, so its service cluster is its service account's; ours is the app's.
+    expect(env.PROXY_CONFIG).toBe(golden.PROXY_CONFIG!.replace('"serviceCluster":"other-service.my-ns"', '"serviceCluster":"my-app.my-ns"'));
+    const compose = load(files.get("docker-compose.yaml")!) as any;
+    const run = dockerRun(upstream("basic-other-vm/docker-run.txt").trim(), "/tmp/istio-proxy");
+    expect(compose.services["istio-proxy"].command).toEqual(run.args.map((a) => (a === "other-service.my-ns" ? "my-app.my-ns" : a)));
+  });
+});
+
+describe("tctl's rules for one WorkloadEntry", () => {
+  const base = () => exampleValues("tctl-basic") as any;
+  const envOf = (values: Values) => envMap(renderFiles(values).get("sidecar.env")!);
+  const composeOf = (values: Values) => (load(renderFiles(values).get("docker-compose.yaml")!) as any).services;
+
+  it("INSTANCE_IP is proxy-instance-ip when given, else the address (data.go, INSTANCE_IP)", () => {
+    const v = base();
+    expect(envOf(v).INSTANCE_IP).toBe("10.0.0.2");
+    v.workloadEntry.bootstrap = { proxyInstanceIp: "192.168.0.7" };
+    expect(envOf(v)).toMatchObject({ INSTANCE_IP: "192.168.0.7", IDENTITY_IP: "10.0.0.2", HOST_IP: "10.0.0.2" });
+  });
+
+  it("proxy-container-name, proxy-image-hub and proxy-config-dir shape the container (GetIstioProxyContainerName, GetIstioProxyImage)", () => {
+    const v = base();
+    v.workloadEntry.bootstrap = { proxyContainerName: "ratings-proxy", proxyImageHub: "registry.internal/istio", proxyConfigDir: "/etc/istio-proxy" };
+    const service = composeOf(v)["ratings-proxy"];
+    expect(service.container_name).toBe("ratings-proxy");
+    expect(service.image).toBe("registry.internal/istio/proxyv2:latest");
+    expect(service.volumes.map((m: any) => m.source)).toEqual(["/etc/istio-proxy/istio-ca.pem", "/etc/istio-proxy/istio-token"]);
+    v.workloadEntry.annotations["sidecar.istio.io/proxyImage"] = "docker.io/istio/proxyv2:1.8.3";
+    expect(composeOf(v)["ratings-proxy"].image).toBe("docker.io/istio/proxyv2:1.8.3");
+  });
+
+  it("the values' revision, trust domain, cluster and network reach the arguments and the environment", () => {
+    const v = base();
+    v.mesh.values.global = { ...v.mesh.values.global, revision: "1-8", trustDomain: "example.org", multiCluster: { clusterName: "east" }, network: "net-1", meshID: "mesh-1", proxy: { logLevel: "debug" } };
+    delete v.workloadEntry.network;
+    const env = envOf(v);
+    expect(env).toMatchObject({ ISTIO_META_CLUSTER_ID: "east", ISTIO_META_NETWORK: "net-1", ISTIO_META_MESH_ID: "mesh-1" });
+    const service = composeOf(v)["istio-proxy"];
+    expect(service.command).toEqual(["proxy", "sidecar", "--serviceCluster", "my-app.my-ns", "--concurrency", "0", "--proxyLogLevel", "debug", "--proxyComponentLogLevel", "misc:info", "--trust-domain", "example.org"]);
+    // GetCanonicalDiscoveryAddress: istiod-<revision>.<namespace>.svc joins the --add-host list.
+    expect(service.extra_hosts).toContain("istiod-1-8.istio-system.svc.cluster.local:1.2.3.4");
+  });
+
+  it("without a workloadEntry (the seed 000 command) the proxy runs with what the values give, the rest left to pilot-agent", () => {
+    const v = base();
+    delete v.workloadEntry;
+    const env = envOf(v);
+    for (const name of ["POD_NAME", "IDENTITY_IP", "INSTANCE_IP", "SERVICE_ACCOUNT", "HOST_IP", "ISTIO_META_OWNER"]) expect(env).not.toHaveProperty(name);
+    expect(env).toMatchObject({ POD_NAMESPACE: "my-ns", ISTIO_META_WORKLOAD_NAME: "my-app", ISTIO_METAJSON_LABELS: '{"app":"my-app","class":"vm"}' });
+    expect(composeOf(v)["istio-proxy"].volumes[0].source).toBe("/etc/certs/istio-ca.pem");
+  });
+
+  const problems = (edit: (v: any) => void) => {
+    const v = base();
+    edit(v);
+    return validateValues(mergeValues({ files: [v] })).problems;
+  };
+  it.each<[string, (v: any) => void, string, RegExp]>([
+    ["a proxy.istio.io/config that is not YAML", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "a: [b"), 'workloadEntry.annotations["proxy.istio.io/config"]', /is not YAML/],
+    ["a proxy.istio.io/config with a field ProxyConfig lacks", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "concurency: 3\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /"concurency": no such ProxyConfig field/],
+    ["an istio.io annotation with '$' (Compose would expand it in sidecar.env)", (v) => (v.workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"] = "^a$"), 'workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"]', /may not hold '\$'/],
+    ["a proxyMetadata value Compose would read as a comment", (v) => (v.mesh.meshConfig = { defaultConfig: { proxyMetadata: { A: "x #y" } } }), "mesh.meshConfig.defaultConfig.proxyMetadata.A", /would read differently/],
+    ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "a #b" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /'#' after a space/],
+    ["a WorkloadEntry without a service account (tctl cannot make its token)", (v) => delete v.workloadEntry.serviceAccount, "workloadEntry.serviceAccount", /is required/],
+    ["a WorkloadEntry address that is a host name", (v) => (v.workloadEntry.address = "vm.example.com"), "workloadEntry.address", /IPv4 or IPv6/],
+    ["a proxy-instance-ip that is not an IP", (v) => (v.workloadEntry.bootstrap = { proxyInstanceIp: "vm.local" }), "workloadEntry.bootstrap.proxyInstanceIp", /IPv4 or IPv6/],
+    ["a jwt policy tctl does not support", (v) => (v.mesh.values.global.jwtPolicy = "first-party-jwt"), "mesh.values.global.jwtPolicy", /third-party-jwt/],
+    ["a pilot cert provider tctl does not support", (v) => (v.mesh.values.global.pilotCertProvider = "kubernetes"), "mesh.values.global.pilotCertProvider", /istiod/],
+  ])("refuses %s", (_what, edit, path, message) => {
+    const found = problems(edit);
+    expect(found.map((p) => p.path)).toContain(path);
+    expect(found.find((p) => p.path === path)!.message).toMatch(message);
+  });
+});
