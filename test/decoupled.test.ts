@@ -122,7 +122,7 @@ describe("decoupled values: errors name the paths", () => {
     ["a certificate shorter than cert-manager's minimum", decoupledValues({ certificate: { issuerRef: { name: "mesh-ca" }, duration: "30m", renewBefore: "10m" } }), ["decoupled.certificate.duration"]],
     ["renewBefore not shorter than duration", decoupledValues({ certificate: { issuerRef: { name: "mesh-ca" }, duration: "24h", renewBefore: "24h" } }), ["decoupled.certificate.renewBefore"]],
     ["an inbound port on an upstream's socket", decoupledValues({ serve: { host: "billing.vm.internal", address: "10.0.0.7", ports: [{ number: 9080, name: "http", protocol: "HTTP", targetPort: 8080 }] } }), ["decoupled.serve.ports[0].number"]],
-    ["a sidecar-bootstrapped section beside decoupled", { ...decoupledValues(), workloadEntry: { address: "10.0.0.7" } }, ["workloadEntry"]],
+    ["a sidecar-bootstrapped section beside decoupled", { ...decoupledValues(), workloadEntry: { address: "10.0.0.7", serviceAccount: "sa" } }, ["workloadEntry"]],
     ["the TSB hub beside decoupled", { ...decoupledValues(), global: { hub: "registry.internal/tetrate" } }, ["global.hub"]],
   ])("%s", (_name, values, paths) => {
     expect(problemPaths(values)).toEqual(paths);
