@@ -149,7 +149,7 @@ describe("--output-dir writes only what changed, and says so in one line", () =>
       [
         "wrote out/services/ratings/servicedefinition.yaml",
         "wrote out/vms/kustomization.yaml",
-        ...["docker-compose.yaml", "hosts", "kustomization.yaml", "sidecar-ratings.env", "workloadentry-ratings.yaml"].map((f) => `removed out/vms/ratings-pool-10-128-0-12/${f}`),
+        ...["docker-compose.yaml", "hosts", "kustomization.yaml", "ratings/sidecar.env", "workloadentry-ratings.yaml"].map((f) => `removed out/vms/ratings-pool-10-128-0-12/${f}`),
         "2 written, 26 unchanged, 5 removed",
         "",
       ].join("\n"),
