@@ -126,6 +126,20 @@ describe("--output-dir never replaces or removes a file it did not write", () =>
     expect(full.stdout).toBe("3 written, 2 unchanged, 0 removed\n");
   });
 
+  it("a manifest left with merge conflict markers is an error naming its line; nothing is written", async () => {
+    expect((await cli(["-f", vmFile, "-o", "out"])).status).toBe(0);
+    const manifest = join(dir, "out", ".vm-template-manifest");
+    const lines = readFileSync(manifest, "utf8").split("\n");
+    writeFileSync(manifest, [lines[0], "<<<<<<< HEAD", ...lines.slice(1, 3), "=======", ...lines.slice(1, 3), ">>>>>>> branch", ...lines.slice(3)].join("\n"));
+    const before = snapshot("out");
+    for (const check of [[], ["--check"]]) {
+      const r = await cli(["-f", vmFile, "--set", "global.tag=2.0.0", "-o", "out", ...check]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("error: out/.vm-template-manifest line 2: not a line vm-template writes (<sha256>  <path>); restore it from git (or delete it: files with the generated header at rendered paths are then taken over, and nothing is pruned)\n");
+    }
+    expect(snapshot("out")).toEqual(before);
+  });
+
   it("the manifest is what sha256sum -c reads", async () => {
     expect((await cli(["-f", fleetFile, "-o", "out"])).status).toBe(0);
     const check = spawnSync("sha256sum", ["-c", "--quiet", ".vm-template-manifest"], { cwd: join(dir, "out"), encoding: "utf8" });

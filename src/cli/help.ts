@@ -24,7 +24,7 @@ export const HELP_EPILOGUE = [
   "sidecar.yaml with sidecarResource or serviceDefinition; serviceentry.yaml with serviceEntry;",
   "workloadentry.yaml and sidecar.env with workloadEntry; hosts with sidecarResource.egressHosts.",
   "For a fleet (services + vms): services/<name>/ and vms/<group>-<address>/, with a",
-  "kustomization.yaml at each level. Every file starts with a generated-file header; -o removes",
-  "generated files no longer rendered and leaves every other file alone.",
+  "kustomization.yaml at each level. -o owns only the files listed in DIR/.vm-template-manifest:",
+  "it removes those no longer rendered and refuses to replace or remove any other file.",
   "Exit status: 0 success, 1 invalid values or render error, 2 usage error.",
 ].join("\n");
