@@ -11,7 +11,7 @@ for (const name of readdirSync(join(root, "examples")).sort()) {
   if (!existsSync(values)) continue;
   const expected = join(root, "examples", name, "expected");
   rmSync(expected, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, "bin", "vm-template.js"), "-f", values, "-o", expected], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [join(root, "bin", "vm-template.js"), "-f", values, "-o", expected], { stdio: ["ignore", "pipe", "inherit"] });
   const count = readdirSync(expected, { recursive: true }).filter((f) => f.includes(".") || f.endsWith("hosts")).length;
   console.log(`examples/${name}/expected: ${count} files`);
 }

@@ -281,3 +281,39 @@ describe("the cluster side", () => {
     expect(verdict.warnings).toEqual([]);
   });
 });
+
+describe("fleets: a group may be decoupled instead of sidecar-bootstrapped", () => {
+  const group = (extra: Record<string, unknown> = {}) => ({
+    addresses: ["10.0.1.10", "10.0.1.11"],
+    decoupled: { ...(decoupledValues().decoupled as Record<string, unknown>), ...extra },
+  });
+  const fleet = (vms: Record<string, unknown>): Values => ({ vms });
+
+  it("every VM of the group gets the same Envoy files; the group's cluster side goes to decoupled/<group>/ with a kustomization listing exactly it", () => {
+    const out = files(fleet({
+      pool: group({ certificate: { issuerRef: { name: "mesh-ca" } }, upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 9080, protocol: "HTTP", authorize: { selector: { app: "reviews" } } }] }),
+    }));
+    expect(out.get("vms/pool-10-0-1-10/envoy.yaml")).toBe(out.get("vms/pool-10-0-1-11/envoy.yaml"));
+    expect(out.get("vms/pool-10-0-1-10/docker-compose.yaml")).toBe(out.get("vms/pool-10-0-1-11/docker-compose.yaml"));
+    const inGroup = [...out.keys()].filter((p) => p.startsWith("decoupled/pool/") && !p.endsWith("kustomization.yaml")).map((p) => p.slice("decoupled/pool/".length));
+    expect(inGroup).toEqual(["authorizationpolicy-billing-to-reviews-bookinfo-svc-cluster-local-9080.yaml", "certificate.yaml"]);
+    expect((load(out.get("decoupled/pool/kustomization.yaml")!) as any).resources).toEqual(inGroup);
+    expect((load(out.get("kustomization.yaml")!) as any).resources).toEqual(["decoupled"]);
+    expect([...out.keys()].some((p) => p.startsWith("vms/") && p.endsWith("kustomization.yaml"))).toBe(false);
+  });
+
+  it("a fleet of decoupled groups needs no services and none of the TSB values", () => {
+    expect(validateValues(fleet({ pool: group() })).problems).toEqual([]);
+  });
+
+  it.each<[string, Values, string[]]>([
+    ["a listener on one VM's address in a group of two", fleet({ pool: group({ envoy: { forwardingProxy: true }, upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 9080, protocol: "HTTP", listen: "10.0.1.10:9080" }] }) }), ["vms.pool.decoupled.upstreams[0].listen"]],
+    ["two groups creating the same Gateway", fleet({ a: group({ gateway: { address: "203.0.113.10", create: true } }), b: { ...group({ gateway: { address: "203.0.113.10", create: true } }), addresses: ["10.0.2.1"] } }), ["vms.b.decoupled.gateway.create"]],
+    ["two groups with one identity and a Certificate each", fleet({ a: group({ certificate: { issuerRef: { name: "ca" } } }), b: { ...group({ certificate: { issuerRef: { name: "ca" } } }), addresses: ["10.0.2.1"] } }), ["vms.b.decoupled.certificate"]],
+    ["a decoupled group that also names services", fleet({ pool: { ...group(), services: ["ratings"] } }), ["vms.pool.services"]],
+    ["a group's upstream on the admin port", fleet({ pool: group({ upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 15000, protocol: "HTTP" }] }) }), ["vms.pool.decoupled.upstreams[0].port"]],
+    ["top-level decoupled in a fleet", { ...fleet({ pool: group() }), decoupled: decoupledValues().decoupled }, ["decoupled"]],
+  ])("%s", (_name, values, paths) => {
+    expect(problemPaths(values)).toEqual(paths);
+  });
+});

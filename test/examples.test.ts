@@ -16,7 +16,7 @@ function renderExample(name: string): Map<string, string> {
 
 describe("examples render to their committed golden files, byte for byte", () => {
   it("has the seed scenarios", () => {
-    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables", "tctl-basic", "tctl-eks", "tctl-gke", "workloadgroup"]);
+    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "fleet-decoupled", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables", "tctl-basic", "tctl-eks", "tctl-gke", "workloadgroup"]);
   });
 
   it.each(examples)("%s", (name) => {
@@ -29,15 +29,18 @@ describe("examples render to their committed golden files, byte for byte", () =>
 });
 
 describe("every Envoy bootstrap an example renders passes validate-envoy.mjs (Envoy's own protos)", () => {
-  const withEnvoy = examples.filter((name) => renderExample(name).has("envoy.yaml"));
+  const envoyFiles = (name: string) => [...renderExample(name)].filter(([path]) => /(^|\/)envoy\.yaml$/.test(path));
+  const withEnvoy = examples.filter((name) => envoyFiles(name).length > 0);
   it("the decoupled examples have one", () => {
-    expect(withEnvoy).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm"]);
+    expect(withEnvoy).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet-decoupled"]);
   });
   it.skipIf(!hasEnvoyValidator).each(withEnvoy)("%s", async (name) => {
     const validate = await envoyValidator();
-    const verdict = validate(renderExample(name).get("envoy.yaml")!);
-    expect(verdict.errors).toEqual([]);
-    expect(verdict.warnings).toEqual([]);
+    for (const [path, content] of envoyFiles(name)) {
+      const verdict = validate(content);
+      expect(verdict.errors, path).toEqual([]);
+      expect(verdict.warnings, path).toEqual([]);
+    }
   });
 });
 

@@ -105,7 +105,7 @@ describe("fleet checks: each refuses a fleet whose files would not agree, naming
     ["egress hosts without an egress bind address", (v) => (v.vms.pool.services = ["ratings"], delete v.services.details, v.services.ratings.egress = [{ hosts: ["./*"] }], v.services.ratings.egressHosts = ["a.example.com"]), "services.ratings.egressHosts", /needs egress\[0\].bind/],
     ["one host called by two services on one VM", (v) => (v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }], v.services.details.proxy = { adminPort: 15100, statusPort: 15120 }, v.services.details.egressHosts = ["a.example.com"], v.services.ratings.egressHosts = ["a.example.com"]), "vms.pool.services", /both call a.example.com/],
     ["a fleet with a single-VM section", (v) => (v.workloadEntry = { address: "10.0.0.1" }), "workloadEntry", /is for a single VM/],
-    ["services without vms", (v) => delete v.vms, "vms", /is required \(the fleet format needs both services and vms\)/],
+    ["services without vms", (v) => delete v.vms, "vms", /is required \(the fleet format: the services run on the VMs and groups of vms\)/],
   ];
   it.each(cases)("%s", (_name, edit, path, message) => {
     const problems = problemsOf(twoServices(edit));

@@ -20,7 +20,7 @@ interface Service {
   usingIptablesCapture: boolean;
   proxy: { adminPort: number; statusPort: number };
 }
-interface Group { addresses: string[]; services: string[]; bootstrap?: Record<string, string> }
+interface Group { addresses: string[]; services?: string[]; bootstrap?: Record<string, string> }
 
 /**
  * The rules of the fleet format that one value cannot state alone: services a VM runs exist and
@@ -29,14 +29,15 @@ interface Group { addresses: string[]; services: string[]; bootstrap?: Record<st
  * "listen on separate ports" (seed 000), which includes the egress listeners and /etc/hosts.
  */
 export function fleetChecks(values: Values): Problem[] {
-  const services = values.services as Record<string, Service> | undefined;
   const vms = values.vms as Record<string, Group> | undefined;
-  if (!isMap(services) || !isMap(vms)) return [];
+  if (!isMap(vms)) return [];
+  // A fleet of decoupled groups only (vms.<group>.decoupled) has no services.
+  const services = (isMap(values.services) ? values.services : {}) as Record<string, Service>;
   const problems: Problem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path: joinPath(path), message });
 
   for (const [name, service] of Object.entries(services)) {
-    if (!Object.values(vms).some((g) => g.services.includes(name))) add(["services", name], "no VM runs it (list it in the services of a vms entry)");
+    if (!Object.values(vms).some((g) => g.services?.includes(name))) add(["services", name], "no VM runs it (list it in the services of a vms entry)");
     problems.push(...clashProblems(serviceSockets(name, service)));
     problems.push(...duplicatePorts(service.ports, (i) => ["services", name, "ports", i]));
     problems.push(...egressOutsideLoopback(service.egress, service.usingIptablesCapture, (i) => ["services", name, "egress", i]));
@@ -82,9 +83,10 @@ export function fleetChecks(values: Values): Problem[] {
         if (g.bootstrap && hasOwn(g.bootstrap, key)) add(["vms", group, "bootstrap", key], `names one machine, but the group has ${g.addresses.length} addresses (give that VM a group of its own)`);
       }
     }
+    if (!g.services) continue;
     const known = g.services.filter((s) => hasOwn(services, s));
     g.services.forEach((s, i) => {
-      if (!hasOwn(services, s)) add(["vms", group, "services", i], `no such service (services: ${Object.keys(services).join(", ")})`);
+      if (!hasOwn(services, s)) add(["vms", group, "services", i], `no such service (services: ${Object.keys(services).join(", ") || "none given"})`);
     });
     problems.push(...sharedVmProblems(group, known, services));
   }

@@ -91,6 +91,19 @@ function serverSan(u: Upstream, trustDomain: string, namespace: string | undefin
   return { exact: spiffeId({ trustDomain, namespace: namespace ?? "", serviceAccount: u.serviceAccount }) };
 }
 
+/**
+ * The cluster-side files _decoupled-cluster.hbs renders for these values, in path order: what a
+ * group's kustomization lists. The template's conditions and these are kept alike by a test.
+ */
+export function clusterFiles(d: DecoupledValues, plan: DecoupledPlan): string[] {
+  return [
+    ...plan.upstreams.filter((u) => u.authorize).map((u) => `authorizationpolicy-${u.policyName}.yaml`),
+    ...(d.certificate ? ["certificate.yaml"] : []),
+    ...(d.gateway.create ? ["gateway.yaml"] : []),
+    ...(d.serve ? ["serviceentry.yaml"] : []),
+  ].sort();
+}
+
 /** `<vm service account>-to-<host>-<port>`, slugged: one policy per upstream, named for both ends. */
 export function policyName(serviceAccount: string, u: Upstream): string {
   return slug(`${serviceAccount}-to-${u.host}-${u.port}`);
