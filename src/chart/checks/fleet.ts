@@ -73,7 +73,7 @@ export function fleetChecks(values: Values): Problem[] {
       // Each service's WorkloadEntry on the VM is named <service>-<group>-<address>: a
       // Kubernetes object name, a DNS-1123 subdomain of at most 253 characters (the rest of the
       // rule holds by construction: a service and a group are DNS labels, the slug is [a-z0-9-]).
-      const longest = [...g.services].sort((a, b) => b.length - a.length)[0];
+      const longest = [...(g.services ?? [])].sort((a, b) => b.length - a.length)[0];
       if (longest !== undefined && longest.length + 1 + vmName.length > MAX_NAME) {
         add(at, `makes the WorkloadEntry name ${longest}-${vmName}, ${longest.length + 1 + vmName.length} characters; Kubernetes allows ${MAX_NAME} (a shorter group name or address)`);
       }
