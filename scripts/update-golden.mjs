@@ -12,6 +12,8 @@ for (const name of readdirSync(join(root, "examples")).sort()) {
   const expected = join(root, "examples", name, "expected");
   rmSync(expected, { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, "bin", "vm-template.js"), "-f", values, "-o", expected], { stdio: ["ignore", "pipe", "inherit"] });
+  // The golden files are what a render makes; the writer's record of what it wrote is not one.
+  rmSync(join(expected, ".vm-template-manifest"), { force: true });
   const count = readdirSync(expected, { recursive: true }).filter((f) => f.includes(".") || f.endsWith("hosts")).length;
   console.log(`examples/${name}/expected: ${count} files`);
 }
