@@ -31,7 +31,7 @@ function badKeysYaml(kind, n) {
     for (let i = 0; i < n; i++) lines.push(`  unknownKey${i}: ${i}`);
     return `${lines.join("\n")}\n`;
   }
-  lines.push("services:", "  ratings: {namespace: bookinfo, hostname: ratings.example.com, ports: [{number: 9080, name: http, protocol: HTTP, applicationPort: 9080}]}", "vms:");
+  lines.push("services:", "  ratings: {namespace: bookinfo, serviceAccount: ratings, hostname: ratings.example.com, ports: [{number: 9080, name: http, protocol: HTTP, applicationPort: 9080}]}", "vms:");
   for (let i = 0; i < n; i++) lines.push(`  Pool_${i}: {addresses: [10.0.0.1], services: [ratings]}`);
   return `${lines.join("\n")}\n`;
 }
