@@ -145,6 +145,12 @@ describe("tctl's rules for one WorkloadEntry", () => {
     expect(composeOf(v)["istio-proxy"].volumes[0].source).toBe("/etc/certs/istio-ca.pem");
   });
 
+  it("proxy.istio.io/config may name fields as the proto does (jsonpb takes both names)", () => {
+    const v = base();
+    v.workloadEntry.annotations["proxy.istio.io/config"] = "proxy_admin_port: 15100\n";
+    expect(JSON.parse(envOf(v).PROXY_CONFIG!).proxyAdminPort).toBe(15100);
+  });
+
   const problems = (edit: (v: any) => void) => {
     const v = base();
     edit(v);
@@ -153,6 +159,7 @@ describe("tctl's rules for one WorkloadEntry", () => {
   it.each<[string, (v: any) => void, string, RegExp]>([
     ["a proxy.istio.io/config that is not YAML", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "a: [b"), 'workloadEntry.annotations["proxy.istio.io/config"]', /is not YAML/],
     ["a proxy.istio.io/config with a field ProxyConfig lacks", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "concurency: 3\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /"concurency": no such ProxyConfig field/],
+    ["a proxy.istio.io/config that YAML 1.1 (tctl's go-yaml) reads otherwise", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "holdApplicationUntilProxyStarts: on\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /YAML 1.1/],
     ["an istio.io annotation with '$' (Compose would expand it in sidecar.env)", (v) => (v.workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"] = "^a$"), 'workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"]', /may not hold '\$'/],
     ["a proxyMetadata value Compose would read as a comment", (v) => (v.mesh.meshConfig = { defaultConfig: { proxyMetadata: { A: "x #y" } } }), "mesh.meshConfig.defaultConfig.proxyMetadata.A", /would read differently/],
     ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "a #b" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /'#' after a space/],

@@ -1,3 +1,7 @@
+import { goJsonString } from "../workloadGroup/goJson.js";
+
+export { goJsonString, goJsonStringMap } from "../workloadGroup/goJson.js";
+
 /**
  * ProxyConfig as `jsonpb.Marshaler{}.MarshalToString` writes it (gogo/protobuf, what tctl uses for
  * PROXY_CONFIG): fields in the order the proto declares them (istio/api mesh/v1alpha1/proxy.proto),
@@ -19,7 +23,8 @@ export const PROXY_CONFIG_FIELDS: [name: string, kind: Kind][] = [
   ["proxyMetadata", "map"], ["runtimeValues", "map"], ["statusPort", "int"], ["extraStatTags", "list"],
   ["gatewayTopology", "message"], ["terminationDrainDuration", "duration"], ["meshId", "string"],
   ["readinessProbe", "message"], ["proxyStatsMatcher", "message"], ["holdApplicationUntilProxyStarts", "boolValue"],
-  ["caCertificatesPem", "list"], ["image", "message"], ["privateKeyProvider", "message"],
+  ["caCertificatesPem", "list"], ["image", "message"], ["privateKeyProvider", "message"], ["proxyHeaders", "message"],
+  ["fileFlushInterval", "duration"], ["fileFlushMinSizeKb", "int"], ["statsCompression", "message"], ["connectionSettings", "message"],
 ];
 
 /** Field order of the nested messages tctl's goldens show (Tracing, RemoteService, ClientTLSSettings, TcpKeepalive). */
@@ -32,16 +37,6 @@ const NESTED_ORDER: string[][] = [
 
 /** Each enum field's value 0, which jsonpb leaves out like any zero. */
 const ENUM_ZERO: Record<string, string> = { tracingServiceName: "APP_LABEL_AND_NAMESPACE", controlPlaneAuthPolicy: "NONE", interceptionMode: "REDIRECT" };
-
-/** Go's encoding/json string: JSON with <, >, & and U+2028/2029 escaped. */
-export function goJsonString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** Go's json.Marshal of a map[string]string: keys sorted, Go's escaping. */
-export function goJsonStringMap(map: Record<string, string>): string {
-  return `{${Object.keys(map).sort().map((k) => `${goJsonString(k)}:${goJsonString(map[k]!)}`).join(",")}}`;
-}
 
 export function proxyConfigJson(pc: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -58,6 +53,11 @@ export function proxyConfigJson(pc: Record<string, unknown>): string {
     }
     if (isZero(v) || (kind === "enum" && ENUM_ZERO[name] === v)) continue;
     parts.push(`${goJsonString(name)}:${nested(v, false)}`);
+  }
+  // A field this table lacks is kept, after the known ones, rather than dropped.
+  const known = new Set(PROXY_CONFIG_FIELDS.map(([name]) => name));
+  for (const name of Object.keys(pc).sort()) {
+    if (!known.has(name) && pc[name] !== undefined && pc[name] !== null) parts.push(`${goJsonString(name)}:${nested(pc[name], false)}`);
   }
   return `{${parts.join(",")}}`;
 }

@@ -1,6 +1,8 @@
-import { load } from "js-yaml";
+import { isDeepStrictEqual } from "node:util";
+import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
+import { isMap, setKey } from "../../values/objects.js";
+import { proxyConfigField } from "../workloadGroup/proxyConfigFields.js";
 import { canonicalAlias, isClusterLocal, isIp, joinHostPort, shortAlias, splitHostPort } from "./clusterLocal.js";
-import { PROXY_CONFIG_FIELDS } from "./protoJson.js";
 import type { Mesh, Workload } from "./model.js";
 
 export type ProxyConfig = Record<string, unknown>;
@@ -35,20 +37,29 @@ export function applyProxyConfig(base: ProxyConfig, overlay: ProxyConfig | undef
   return overlay ? { ...base, ...structuredClone(overlay) } : base;
 }
 
-/** The text of a `proxy.istio.io/config` annotation read as tctl reads it; a problem in words, or the config. */
+/**
+ * The text of a `proxy.istio.io/config` annotation read as tctl reads it (gogoprotomarshal.ApplyYAML:
+ * ghodss/yaml, YAML 1.1 scalars as go-yaml v2, then jsonpb, which takes a field by either of its
+ * names and skips a null one); a problem in words, or the fields by JSON name.
+ */
 export function parseProxyConfigAnnotation(text: string): { config?: ProxyConfig; problem?: string } {
   let parsed: unknown;
   try {
-    parsed = load(text);
+    parsed = load(text, { schema: YAML11_SCHEMA });
+    // What the user reads (YAML 1.2) must be what tctl reads: `on`, `yes`, `0777` are not.
+    if (!isDeepStrictEqual(load(text, { schema: CORE_SCHEMA }), parsed)) return { problem: "reads differently in YAML 1.1 (tctl's go-yaml) and YAML 1.2: quote values such as on, yes, no and 0777" };
   } catch (e) {
     return { problem: `is not YAML: ${(e as Error).message.split("\n")[0]}` };
   }
   if (parsed === null || parsed === undefined) return { config: {} };
-  if (typeof parsed !== "object" || Array.isArray(parsed)) return { problem: "must be a ProxyConfig as a YAML mapping" };
-  const known = new Set(PROXY_CONFIG_FIELDS.map(([name]) => name));
-  const unknown = Object.keys(parsed).filter((k) => !known.has(k));
-  if (unknown.length) return { problem: `${unknown.map((k) => JSON.stringify(k)).join(", ")}: no such ProxyConfig field (tctl refuses it)` };
-  return { config: parsed as ProxyConfig };
+  if (!isMap(parsed)) return { problem: "must be a ProxyConfig as a YAML mapping" };
+  const config: ProxyConfig = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    const name = proxyConfigField(key);
+    if (!name) return { problem: `${JSON.stringify(key)}: no such ProxyConfig field (tctl refuses it)` };
+    if (value !== null) setKey(config, name, value);
+  }
+  return { config };
 }
 
 /** getAppOrServiceAccount: the app label, else the service account. */
