@@ -2,6 +2,9 @@ import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
 import { PROXY_CONFIG_ANNOTATION, readProxyConfig } from "../workloadGroup/proxyConfigAnnotation.js";
 import { shellValueProblem } from "../workloadGroup/shellEscape.js";
+import { groupEntryName } from "../workloadGroup/workloadEntry.js";
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** The readiness probe's methods istiod accepts (pkg/config/validation validateReadinessProbe). */
 const PROBE_METHODS = ["httpGet", "tcpSocket", "exec"];
@@ -11,7 +14,7 @@ const PROBE_METHODS = ["httpGet", "tcpSocket", "exec"];
  * (mesh config, `proxy.istio.io/config` annotations), istioctl's and istiod's refusals, and the
  * files it would share a name with. `at` is the group's value path.
  */
-export function workloadGroupProblems(wg: Values, at: (string | number)[], meshConfig: unknown): Problem[] {
+export function workloadGroupProblems(wg: Values, at: (string | number)[], meshConfig: unknown, name: string, addresses: [path: string, address: string][]): Problem[] {
   const problems: Problem[] = [];
   const path = (...rest: (string | number)[]) => joinPath([...at, ...rest]);
   const vm = (wg.vm ?? {}) as { internalIP?: string; externalIP?: string };
@@ -22,6 +25,21 @@ export function workloadGroupProblems(wg: Values, at: (string | number)[], meshC
     const methods = PROBE_METHODS.filter((m) => wg.probe && (wg.probe as Values)[m] !== undefined);
     if (methods.length !== 1) {
       problems.push({ path: path("probe"), message: `needs exactly one of httpGet, tcpSocket or exec, as istiod requires (got ${methods.length ? methods.join(", ") : "none"})` });
+    }
+  }
+  // The WorkloadEntry rendered for each address (no auto-registration) is named as istiod names one.
+  const network = (wg.template as Values | undefined)?.network as string | undefined;
+  if (wg.autoRegister !== true) {
+    for (const [where, address] of addresses) {
+      const entry = groupEntryName(name, address, network);
+      if (DNS_SUBDOMAIN.test(entry)) continue;
+      // Blame the network when the name is valid without it.
+      const byNetwork = DNS_SUBDOMAIN.test(groupEntryName(name, address, undefined));
+      problems.push({
+        path: byNetwork ? path("template", "network") : where,
+        message: `makes the WorkloadEntry name ${JSON.stringify(entry)} (<name>-<address, ':' as '-'>[-<network>], as istiod names one), which is not a Kubernetes name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit`,
+      });
+      if (byNetwork) break;
     }
   }
   const sources: [(string | number)[], unknown][] = [
@@ -45,8 +63,11 @@ export function workloadGroupProblems(wg: Values, at: (string | number)[], meshC
 export function singleWorkloadGroupChecks(values: Values): Problem[] {
   const wg = values.workloadGroup;
   if (!isMap(wg)) return [];
-  const problems = workloadGroupProblems(wg, ["workloadGroup"], (values.mesh as Values | undefined)?.meshConfig);
   const sidecar = ((values.global as Values).sidecar ?? {}) as Values;
+  const vm = (wg.vm ?? {}) as { internalIP?: string; externalIP?: string };
+  const address: [string, string][] = vm.internalIP ? [["workloadGroup.vm.internalIP", vm.internalIP]] : vm.externalIP ? [["workloadGroup.vm.externalIP", vm.externalIP]] : [];
+  const name = (wg.name ?? sidecar.appId ?? "") as string;
+  const problems = workloadGroupProblems(wg, ["workloadGroup"], (values.mesh as Values | undefined)?.meshConfig, name, address);
   for (const [key, from] of [["name", "appId"], ["namespace", "appNs"]] as const) {
     if (wg[key] === undefined && sidecar[from] === undefined) problems.push({ path: `workloadGroup.${key}`, message: `is required (there is no global.sidecar.${from} to default from)` });
   }

@@ -19,15 +19,18 @@ export interface GroupEntry {
  * manages and deletes.
  */
 export function workloadEntryFromGroup(group: WorkloadGroupInput, address: string): GroupEntry {
-  const parts = [group.name, address.replaceAll(":", "-")];
-  if (group.template.network) parts.push(group.template.network);
-  const joined = parts.join("-");
   const labels: Record<string, string> = {};
   for (const [k, v] of [...Object.entries(group.template.labels), ...Object.entries(group.metadata.labels)]) setKey(labels, k, v);
   const { serviceAccount, network, ports, locality, weight } = group.template;
-  const name = joined.length > 253 ? joined.slice(-253) : joined;
+  const name = groupEntryName(group.name, address, group.template.network);
   return {
     metadata: withoutEmpty({ annotations: group.metadata.annotations, labels, name, namespace: group.namespace }),
     spec: withoutEmpty({ address, labels, network, ports, serviceAccount, locality, weight }),
   };
+}
+
+/** autoregisteredWorkloadEntryName: `<group>-<address, ':' as '-'>[-<network>]`, its last 253 characters. */
+export function groupEntryName(group: string, address: string, network: string | undefined): string {
+  const joined = [group, address.replaceAll(":", "-"), ...(network ? [network] : [])].join("-");
+  return joined.length > 253 ? joined.slice(-253) : joined;
 }
