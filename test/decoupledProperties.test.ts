@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render, VmTemplateError, type Values } from "../src/index.js";
-import { envoyValidator, hasEnvoyValidator, type EnvoyVerdict } from "./envoyReference.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { envoyValidator, hasEnvoyValidator, reference, type EnvoyVerdict } from "./envoyReference.js";
 
 /*
  * Property: for generated `decoupled` values (valid and invalid mixed: short hosts, UDP,
@@ -54,24 +57,40 @@ const decoupled = fc.record({
   gateway: fc.record({ address: fc.oneof(ipv4, fc.constantFrom("eastwest.mesh.example.com", "fd00::15")), port }),
   envoy: fc.record({ adminPort: fc.constantFrom(15000, 9080, 19000), forwardingProxy: fc.boolean() }),
   upstreams: fc.array(upstream, { minLength: 1, maxLength: 4 }),
+  // Multi-direction: inbound mTLS listeners to the app, which must not take an upstream's socket.
+  serve: fc.option(
+    fc.record({
+      host: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.internal`),
+      address: fc.oneof(ipv4, fc.constant("billing.vm.example.com")),
+      ports: fc.uniqueArray(fc.record({ number: port, name: label, protocol: fc.constantFrom("HTTP", "HTTP2", "GRPC", "TCP"), targetPort: port }), { minLength: 1, maxLength: 2, selector: (p) => p.number }),
+    }),
+    { nil: undefined, freq: 4 },
+  ),
 });
 
 const strip = (u: Record<string, unknown>) => Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined));
 
 describe("generated decoupled values: refused by name, or an Envoy bootstrap Envoy accepts with a listener and cluster per upstream", () => {
   let validate: ((text: string) => EnvoyVerdict) | undefined;
+  // istiod's admission rules (../shared/reference/istio-webhook.mjs) for the ServiceEntry of `serve`.
+  let validateIstio: ((doc: unknown) => { errors: string[] }) | undefined;
   beforeAll(async () => {
     if (hasEnvoyValidator) validate = await envoyValidator();
+    const webhook = join(reference, "istio-webhook.mjs");
+    if (existsSync(webhook)) validateIstio = (await import(pathToFileURL(webhook).href)).validateIstio;
   });
   const tally = { rendered: 0, refused: 0 };
 
   it("holds", () => {
     fc.assert(
       fc.property(decoupled, (d) => {
-        const values: Values = { decoupled: { ...d, upstreams: d.upstreams.map(strip) } };
+        const values: Values = { decoupled: strip({ ...d, upstreams: d.upstreams.map(strip) }) };
         let envoyYaml: string;
+        let serviceEntry: string | undefined;
         try {
-          envoyYaml = render({ values }).files.find((f) => f.path === "envoy.yaml")!.content;
+          const files = render({ values }).files;
+          envoyYaml = files.find((f) => f.path === "envoy.yaml")!.content;
+          serviceEntry = files.find((f) => f.path === "serviceentry.yaml")?.content;
         } catch (e) {
           if (!(e instanceof VmTemplateError) || e.code !== "SCHEMA") throw e;
           expect(e.problems.length).toBeGreaterThan(0);
@@ -83,9 +102,18 @@ describe("generated decoupled values: refused by name, or an Envoy bootstrap Env
         // What was accepted: no UDP, only *.local hosts, sockets of their own.
         const bootstrap: any = load(envoyYaml);
         const { listeners, clusters } = bootstrap.static_resources;
-        expect(listeners).toHaveLength(d.upstreams.length);
-        expect(clusters).toHaveLength(d.upstreams.length);
-        const sockets = new Set<string>([`127.0.0.1:${d.envoy.adminPort}`]);
+        const inbound = d.serve?.ports ?? [];
+        expect(listeners).toHaveLength(d.upstreams.length + inbound.length);
+        expect(clusters).toHaveLength(d.upstreams.length + inbound.length);
+        inbound.forEach((p, j) => {
+          const listener = listeners[d.upstreams.length + j];
+          expect(listener.address.socket_address).toEqual({ address: "0.0.0.0", port_value: p.number });
+          const tls = listener.filter_chains[0].transport_socket.typed_config;
+          expect(tls.require_client_certificate).toBe(true);
+          expect(tls.common_tls_context.alpn_protocols ?? []).not.toContain("istio-peer-exchange");
+          expect(clusters[d.upstreams.length + j].load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.socket_address).toEqual({ address: "127.0.0.1", port_value: p.targetPort });
+        });
+        const sockets = new Set<string>([`127.0.0.1:${d.envoy.adminPort}`, ...inbound.flatMap((p) => [`0.0.0.0:${p.number}`, `127.0.0.1:${p.targetPort}`])]);
         d.upstreams.forEach((u, i) => {
           expect(["HTTP", "HTTP2", "GRPC", "TCP"]).toContain(u.protocol);
           expect(u.host).toMatch(/\.local$/);
@@ -115,6 +143,8 @@ describe("generated decoupled values: refused by name, or an Envoy bootstrap Env
           const verdict = validate(envoyYaml);
           expect(verdict.errors, envoyYaml).toEqual([]);
         }
+        expect(serviceEntry !== undefined).toBe(d.serve !== undefined);
+        if (serviceEntry && validateIstio) expect(validateIstio(load(serviceEntry)).errors, serviceEntry).toEqual([]);
       }),
       { seed, numRuns: runs },
     );
