@@ -1,5 +1,6 @@
 import { containerName, addHosts, image, proxyArgs, proxyConfigDir, ROOT_CERT_PATH, TOKEN_PATH } from "./dockerRun.js";
-import { proxyConfigFor } from "./proxyConfig.js";
+import { proxyConfigFor, type ProxyConfig } from "./proxyConfig.js";
+import { proxyConfigJson } from "./protoJson.js";
 import { sidecarEnv } from "./sidecarEnv.js";
 import type { Mesh, Workload } from "./model.js";
 
@@ -18,11 +19,25 @@ export interface ProxyBundle {
   tokenCommand: string;
 }
 
-/** `tctl x sidecar-bootstrap` for one WorkloadEntry, without a cluster: the mesh's settings come from values. */
-export function proxyBundle(mesh: Mesh, w: Workload, dir = proxyConfigDir(w)): ProxyBundle {
-  const pc = proxyConfigFor(mesh, w);
+/** A proxy's ProxyConfig and its PROXY_CONFIG text, which depend on its workload but not on its address. */
+export interface SharedConfig {
+  proxyConfig: ProxyConfig;
+  json: string;
+}
+
+export function sharedConfig(mesh: Mesh, w: Workload): SharedConfig {
+  const proxyConfig = proxyConfigFor(mesh, w);
+  return { proxyConfig, json: proxyConfigJson(proxyConfig) };
+}
+
+/**
+ * `tctl x sidecar-bootstrap` for one WorkloadEntry, without a cluster: the mesh's settings come
+ * from values. `shared` lets the VMs of a fleet group reuse one ProxyConfig (it names no address).
+ */
+export function proxyBundle(mesh: Mesh, w: Workload, dir = proxyConfigDir(w), shared = sharedConfig(mesh, w)): ProxyBundle {
+  const pc = shared.proxyConfig;
   return {
-    env: sidecarEnv({ mesh, workload: w, proxyConfig: pc }).map(([name, value]) => ({ name, value })),
+    env: sidecarEnv({ mesh, workload: w, proxyConfig: pc, proxyConfigJson: shared.json }).map(([name, value]) => ({ name, value })),
     containerName: containerName(w),
     image: image(mesh, w),
     command: proxyArgs(mesh, w, pc),

@@ -8,6 +8,8 @@ export interface EnvContext {
   mesh: Mesh;
   workload: Workload;
   proxyConfig: ProxyConfig;
+  /** PROXY_CONFIG, when already made from proxyConfig. */
+  proxyConfigJson?: string;
 }
 
 /** A value, or undefined where tctl would derive it from a WorkloadEntry that is not given. */
@@ -54,7 +56,7 @@ export const ENV_VARS: { name: string; value: Value }[] = [
   // tctl reads these from the WorkloadEntry's metadata labels, which vm-template does not render.
   { name: "CANONICAL_SERVICE", value: () => "" },
   { name: "CANONICAL_REVISION", value: () => "" },
-  { name: "PROXY_CONFIG", value: (c) => proxyConfigJson(c.proxyConfig) },
+  { name: "PROXY_CONFIG", value: (c) => c.proxyConfigJson ?? proxyConfigJson(c.proxyConfig) },
   { name: "ISTIO_META_CLUSTER_ID", value: (c) => c.mesh.values?.global?.multiCluster?.clusterName || "Kubernetes" },
   // tctl ignores the ProxyConfig's interceptionMode: a VM has no iptables unless the annotation says so.
   { name: "ISTIO_META_INTERCEPTION_MODE", value: (c) => c.workload.annotations["sidecar.istio.io/interceptionMode"] || "NONE" },
