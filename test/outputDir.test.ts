@@ -92,6 +92,24 @@ describe("--output-dir never replaces or removes a file it did not write", () =>
     expect(snapshot("out")).toEqual(before);
   });
 
+  it("a render never writes into a directory another render (in a parent) wrote files into, even without a manifest of its own", async () => {
+    // Before: a VM rendered into m/vms/<vm>/ of a fleet in m/ took the fleet's files over as an
+    // older version's (they carry the header), overwrote them, and its manifest then locked m/ out.
+    expect((await cli(["-f", fleetFile, "-o", "m"])).status).toBe(0);
+    const before = snapshot("m");
+    for (const sub of ["m/vms/ratings-pool-10-128-0-10", "m/vms"]) {
+      for (const check of [[], ["--check"]]) {
+        const r = await cli(["-f", vmFile, "-o", sub, ...check]);
+        expect(r.status, `${sub} ${check}`).toBe(1);
+        expect(r.stderr, sub).toContain(`error: ${sub} holds files of the render into ${join(dir, "m")} (its .vm-template-manifest lists ${sub.slice(2)}/`);
+        expect(snapshot("m")).toEqual(before);
+      }
+    }
+    // A directory of m/ where the fleet wrote nothing is free, and m/ still renders.
+    expect((await cli(["-f", vmFile, "-o", "m/vms/extra"])).status).toBe(0);
+    expect((await cli(["-f", fleetFile, "-o", "m", "--set", "global.tag=2.0.0"])).status).toBe(0);
+  });
+
   it("a file vm-template wrote and someone edited is neither replaced nor pruned", async () => {
     expect((await cli(["-f", fleetFile, "-o", "out"])).status).toBe(0);
     const hosts = join(dir, "out", "vms", "ratings-pool-10-128-0-12", "hosts");

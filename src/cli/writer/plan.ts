@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import type { RenderedFile } from "../../render/renderChart.js";
 import { GENERATED_HEADER } from "../../render/generatedHeader.js";
 import { reason } from "../fsErrors.js";
+import { parentRenderOwning } from "./nesting.js";
 import { MANIFEST_NAME, byCodeUnit, formatManifest, parseManifest, pathProblem, sha256, type Manifest } from "./manifest.js";
 
 export interface PlannedFile {
@@ -58,6 +59,13 @@ export function planWrite(root: string, rootExists: boolean, shown: string, file
   const plan: Plan = { root, rootExists, shown, creates: [], replaces: [], unchanged: [], removes: [], mkdirs: [], refusals: [], manifestText: "", renderedContent: new Map() };
   const refuse = (path: string, kind: Refusal["kind"], message: string) => plan.refusals.push({ path, kind, message: `${show(path)}: ${message}` });
   const blockedDirs = new Set<string>();
+
+  const parent = parentRenderOwning(root);
+  if (parent) {
+    plan.refusals.push({ path: ".", kind: "blocked", message: `${shown} holds files of the render into ${parent.dir} (its ${MANIFEST_NAME} lists ${parent.listed}); vm-template never writes into another render's directory` });
+    plan.oldManifestText = plan.manifestText; // nothing else to compare: the refusal is the whole answer
+    return plan;
+  }
 
   if (rootExists) {
     const stat = lstatOrProblem(join(root, MANIFEST_NAME));
