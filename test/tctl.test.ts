@@ -174,3 +174,49 @@ describe("tctl's rules for one WorkloadEntry", () => {
     expect(found.find((p) => p.path === path)!.message).toMatch(message);
   });
 });
+
+describe("a fleet VM running two services: what tctl would start from each rendered WorkloadEntry", () => {
+  // Read each rendered WorkloadEntry back as tctl would read it from the cluster, render the single
+  // VM bundle from it, and compare: the same sidecar.env, the same container.
+  const fleet = exampleValues("fleet") as any;
+  const files = renderFiles(fleet);
+  const vm = "vms/legacy-35-194-38-142";
+  const bootstrapKeys: Record<string, string> = {
+    "sidecar-bootstrap.istio.io/ssh-host": "sshHost", "sidecar-bootstrap.istio.io/ssh-port": "sshPort", "sidecar-bootstrap.istio.io/ssh-user": "sshUser",
+    "sidecar-bootstrap.istio.io/scp-path": "scpPath", "sidecar-bootstrap.istio.io/proxy-config-dir": "proxyConfigDir", "sidecar-bootstrap.istio.io/proxy-image-hub": "proxyImageHub",
+    "sidecar-bootstrap.istio.io/proxy-container-name": "proxyContainerName", "sidecar-bootstrap.istio.io/proxy-instance-ip": "proxyInstanceIp",
+  };
+  const compose = load(files.get(`${vm}/docker-compose.yaml`)!) as any;
+
+  it.each(["details", "ratings"])("%s", (service) => {
+    const we = load(files.get(`${vm}/workloadentry-${service}.yaml`)!) as any;
+    const { app, class: _class, ...labels } = we.spec.labels;
+    const bootstrap: Record<string, unknown> = {};
+    const annotations: Record<string, string> = {};
+    for (const [k, v] of Object.entries(we.metadata.annotations as Record<string, string>)) {
+      if (bootstrapKeys[k]) bootstrap[bootstrapKeys[k]!] = k.endsWith("ssh-port") ? Number(v) : v;
+      else annotations[k] = v;
+    }
+    const single = renderFiles({
+      global: { ...fleet.global, sidecar: { appNs: we.metadata.namespace, appId: app, serviceDefinition: app } },
+      workloadEntry: {
+        name: we.metadata.name, namespace: we.metadata.namespace, address: we.spec.address, network: we.spec.network, serviceAccount: we.spec.serviceAccount,
+        ...(Object.keys(labels).length ? { labels } : {}), ...(Object.keys(annotations).length ? { annotations } : {}), bootstrap,
+      },
+    });
+    expect(files.get(`${vm}/${service}/sidecar.env`)).toBe(single.get("sidecar.env"));
+    const alone = load(single.get("docker-compose.yaml")!) as any;
+    const name = `istio-proxy-${service}`;
+    expect(Object.keys(alone.services)).toEqual([name]);
+    expect({ ...compose.services[name], env_file: ["sidecar.env"] }).toEqual(alone.services[name]);
+    expect(compose.services[name].env_file).toEqual([`${service}/sidecar.env`]);
+  });
+
+  it("the two proxies share no container, directory or port", () => {
+    const [a, b] = ["details", "ratings"].map((s) => compose.services[`istio-proxy-${s}`]);
+    expect(a.container_name).not.toBe(b.container_name);
+    expect(a.volumes[0].source).not.toBe(b.volumes[0].source);
+    const ports = ["details", "ratings"].map((s) => JSON.parse(envMap(files.get(`${vm}/${s}/sidecar.env`)!).PROXY_CONFIG!)).map((pc) => [pc.proxyAdminPort, pc.statusPort]);
+    expect(new Set(ports.flat()).size).toBe(4);
+  });
+});
