@@ -1,6 +1,6 @@
 // npm run bench: cold start against bare Node, fleet throughput (1 to 10,000 VMs, output check on
 // and off) and --output-dir against a bare Node writer, all in one run on this machine. Prints a
-// Markdown table (the one in the README) and writes it as JSON to bench/results.json.
+// Markdown table (the one in CONTRIBUTING.md) and writes it as JSON to bench/results.json.
 // Then error reporting: the command on values files with 1,000 to 100,000 bad keys (errors.mjs).
 //   BENCH_RUNS=20 (cold starts of each)  BENCH_SIZES=1,100,1000,10000  BENCH_REPEAT=3
 //   BENCH_BAD_KEYS=1000,10000,100000
