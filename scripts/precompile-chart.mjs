@@ -13,6 +13,7 @@ import { chartFromFiles } from "../dist/src/chart/chart.js";
 import { lintTemplate } from "../dist/src/render/lintTemplate.js";
 import { TEMPLATE_OPTIONS } from "../dist/src/chart/compiled.js";
 import { newAjv } from "../dist/src/schema/ajv.js";
+import { publishedSchema, PUBLISHED_SCHEMA_FILE } from "../dist/src/schema/publishedSchema.js";
 
 const require = createRequire(import.meta.url);
 const Handlebars = require("handlebars");
@@ -69,3 +70,5 @@ for (const dir of [join(root, "src", "chart"), join(root, "dist", "src", "chart"
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "builtin.precompiled.js"), out);
 }
+// The schema of a values file, for editors (the `$schema` line `vm-template init` writes points here).
+writeFileSync(join(root, "dist", PUBLISHED_SCHEMA_FILE), `${JSON.stringify(publishedSchema(chart), null, 2)}\n`);

@@ -11,5 +11,6 @@ export { VmTemplateError, formatProblem, type Problem, type ErrorCode } from "./
 export { formatStream, selectFiles } from "./output/formatStream.js";
 export { chartFromFiles, type Chart } from "./chart/chart.js";
 export { builtinChart } from "./chart/builtin.js";
+export { publishedSchema } from "./schema/publishedSchema.js";
 export type { RenderedFile } from "./render/renderChart.js";
 export type { Values } from "./values/objects.js";

@@ -3,6 +3,7 @@ import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import { mergeValues } from "../values/mergeValues.js";
 import { validateValues } from "../schema/validateValues.js";
+import { publishedSchema } from "../schema/publishedSchema.js";
 import { render } from "../render.js";
 import { formatStream, selectFiles } from "../output/formatStream.js";
 import { blockYaml } from "../render/blockYaml.js";
@@ -44,7 +45,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function execute(args: Args, io: CliIO): Promise<number> {
   const chart = builtinChart();
   if (args.command === "schema") {
-    io.stdout(`${JSON.stringify(chart.schema, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(publishedSchema(chart), null, 2)}\n`);
     return 0;
   }
   // Standard input can be read once: a second `-f -` would silently be empty.
