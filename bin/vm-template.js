@@ -76,7 +76,7 @@ if (stdoutClosed()) {
   process.exitCode = 1;
 } else {
   loadCli()
-    .run(process.argv.slice(2), { stdout: writeStdout, stderr: writeStderr, readStdin, cwd: process.cwd(), version })
+    .run(process.argv.slice(2), { stdout: writeStdout, stderr: writeStderr, readStdin, cwd: process.cwd(), version, packageDir: join(__dirname, "..") })
     .then((status) => {
       process.exitCode = stdoutFailed ? 1 : status;
     });

@@ -12,5 +12,5 @@ export { formatStream, selectFiles } from "./output/formatStream.js";
 export { chartFromFiles, type Chart } from "./chart/chart.js";
 export { builtinChart } from "./chart/builtin.js";
 export { publishedSchema } from "./schema/publishedSchema.js";
-export type { RenderedFile } from "./render/renderChart.js";
+export type { RenderedFile, Release } from "./render/renderChart.js";
 export type { Values } from "./values/objects.js";

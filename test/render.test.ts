@@ -67,14 +67,15 @@ describe("render: a value reaches the file exactly as typed, or is refused", () 
     const paths = (set: string[]) => render({ values: mergeValues({ set: [...BASE_SET, ...set] }) }).files.map((f) => f.path);
     // The proxy always runs: its compose service and the sidecar.env it reads.
     expect(paths([])).toEqual(["docker-compose.yaml", "sidecar.env"]);
-    expect(paths(WE)).toEqual(["docker-compose.yaml", "sidecar.env", "workloadentry.yaml"]);
+    // With a cluster-side file, a kustomization.yaml listing them, for kubectl apply -k.
+    expect(paths(WE)).toEqual(["docker-compose.yaml", "kustomization.yaml", "sidecar.env", "workloadentry.yaml"]);
     expect(paths(["mesh.caCert=-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"])).toEqual(["docker-compose.yaml", "istio-ca.pem", "sidecar.env"]);
     expect(paths(["serviceDefinition.hostname=a.example.com", "serviceDefinition.ports[0].number=80", "serviceDefinition.ports[0].name=http", "serviceDefinition.ports[0].protocol=HTTP", "serviceDefinition.ports[0].applicationPort=9080"]))
-      .toEqual(["docker-compose.yaml", "servicedefinition.yaml", "sidecar.env", "sidecar.yaml"]);
+      .toEqual(["docker-compose.yaml", "kustomization.yaml", "servicedefinition.yaml", "sidecar.env", "sidecar.yaml"]);
     expect(paths(["serviceEntry.hosts={a.example.com}", "serviceEntry.ports[0].number=80", "serviceEntry.ports[0].name=http", "serviceEntry.ports[0].protocol=HTTP"]))
-      .toEqual(["docker-compose.yaml", "serviceentry.yaml", "sidecar.env"]);
+      .toEqual(["docker-compose.yaml", "kustomization.yaml", "serviceentry.yaml", "sidecar.env"]);
     expect(paths(["sidecarResource.ingress[0].port.number=80", "sidecarResource.ingress[0].port.name=http", "sidecarResource.ingress[0].port.protocol=HTTP", "sidecarResource.ingress[0].defaultEndpoint=127.0.0.1:9080", "sidecarResource.egressHosts={a.example.com}"]))
-      .toEqual(["docker-compose.yaml", "hosts", "sidecar.env", "sidecar.yaml"]);
+      .toEqual(["docker-compose.yaml", "hosts", "kustomization.yaml", "sidecar.env", "sidecar.yaml"]);
   });
 
   it("every YAML file is one document with LF endings and one trailing newline", () => {

@@ -1,24 +1,41 @@
-/** Examples and closing notes of `vm-template --help`. */
-export const EXAMPLES: [string, string][] = [
-  ["vm-template -f examples/ratings-vm/values.yaml", "every file of a values file, as one YAML stream"],
-  ["vm-template -f values.yaml -o out/", "write the files under out/ (all or nothing)"],
-  ["vm-template -f values.yaml -s sidecar.yaml", "only the Sidecar"],
-  ["vm-template -f fleet.yaml -o deploy/ --check", "exit 1 with a diff if deploy/ is stale (CI)"],
-  ["vm-template values -f values.yaml --json", "the values a render would use"],
-  ["vm-template schema > values.schema.json", "the values JSON Schema, for an editor"],
-];
+import type { Command, Option } from "./args.js";
 
-export const HELP_EPILOGUE = [
+const USAGE: Record<Command, string> = {
+  render: "vm-template [render] [NAME] [flags]   render the files (NAME: Helm's release name)",
+  values: "vm-template values [flags]   the effective values (defaults + sources), with any problems on stderr",
+  schema: "vm-template schema   the JSON Schema of a values file (for editors)",
+  init: "vm-template init [flags]   write vm-template.yaml, the project file, from the given values",
+};
+
+/** Examples of `vm-template <command> --help`. */
+const EXAMPLES: Record<Command, [string, string][]> = {
+  render: [
+    ["vm-template", "every file, from ./vm-template.yaml, as one stream for kubectl apply -f -"],
+    ["vm-template -f values.yaml -o deploy/", "write the files under deploy/ (all or nothing)"],
+    ["vm-template -f values.yaml -o deploy/ --check", "exit 1 with a diff if deploy/ is stale (CI)"],
+    ["vm-template -f values.yaml -s sidecar.yaml", "only the Sidecar"],
+    ["vm-template -s docker-compose.yaml > docker-compose.yaml", "one file that is not a Kubernetes resource, as itself"],
+    ["vm-template -f fleet.yaml -s 'vms/*/docker-compose.yaml'", "a glob of a fleet's files"],
+  ],
+  values: [
+    ["vm-template values", "defaults and ./vm-template.yaml, merged"],
+    ["vm-template values -f values.yaml --json", "the values a render would use, as JSON"],
+  ],
+  schema: [["vm-template schema > vm-template.schema.json", "the schema, for an editor"]],
+  init: [["vm-template init --set global.hub=registry.internal/tetrate", "start a project file with one value"]],
+};
+
+const RENDER_NOTES = [
   "The VM's docker-compose file, as TSB's `helm template tetrate/install/helm/vm` makes it:",
-  "  vm-template --set global.hub=registry.internal/tetrate --set global.tcc.tenant=t1 \\",
-  "    --set global.tcc.environment=prod --set global.tcc.cluster=c1 \\",
+  "  vm-template sidecar --namespace bookinfo-vm --set global.hub=registry.internal/tetrate \\",
+  "    --set global.tcc.tenant=t1 --set global.tcc.environment=prod --set global.tcc.cluster=c1 \\",
   "    --set global.vmgateway.host=1.2.3.4 \\",
   "    --set global.sidecar.appNs=bookinfo-vm --set global.sidecar.appId=bookinfo \\",
   "    --set global.sidecar.serviceDefinition=details \\",
   "    --show-only docker-compose.yaml > docker-compose.yaml",
   "",
-  "Value sources merge as in Helm: -f files left to right, then --set-json, --set, --set-string,",
-  "--set-file, --set-literal. A key set to null is removed.",
+  "Value sources merge as in Helm: ./vm-template.yaml, -f files left to right, then --set-json,",
+  "--set, --set-string, --set-file, --set-literal. A key set to null is removed.",
   "",
   "Files for one VM: docker-compose.yaml always; servicedefinition.yaml with serviceDefinition;",
   "sidecar.yaml with sidecarResource or serviceDefinition; serviceentry.yaml with serviceEntry;",
@@ -26,5 +43,21 @@ export const HELP_EPILOGUE = [
   "For a fleet (services + vms): services/<name>/ and vms/<group>-<address>/, with a",
   "kustomization.yaml at each level. -o owns only the files listed in DIR/.vm-template-manifest:",
   "it removes those no longer rendered and refuses to replace or remove any other file.",
-  "Exit status: 0 success, 1 invalid values or render error, 2 usage error.",
-].join("\n");
+];
+
+/** The text of `vm-template [command] --help`: what the command does, its flags, examples. */
+export function helpText(command: Command, options: readonly Option[]): string {
+  const lines = [`Usage: ${USAGE[command]}`, ""];
+  if (command === "render") lines.push("Commands:", ...Object.values(USAGE).map((u) => `  ${u}`), "");
+  const flags = options.map((o) => [`${o.alias ? `-${o.alias}, ` : "    "}--${o.flag}${o.value ? ` ${o.value}` : ""}`, o.describe] as const);
+  flags.push(["-h, --help", "this help"]);
+  if (command === "render") flags.push(["    --version", "the version (alone)"]);
+  const width = Math.max(...flags.map(([f]) => f.length)) + 2;
+  lines.push("Flags:", ...flags.map(([f, d]) => `  ${f.padEnd(width)}${d}`), "");
+  const examples = EXAMPLES[command];
+  const exWidth = Math.max(...examples.map(([e]) => e.length)) + 2;
+  lines.push("Examples:", ...examples.map(([e, d]) => `  ${e.padEnd(exWidth)}${d}`), "");
+  if (command === "render") lines.push(...RENDER_NOTES, "");
+  lines.push("Exit status: 0 success, 1 invalid values or a render error, 2 a usage error.");
+  return `${lines.join("\n")}\n`;
+}

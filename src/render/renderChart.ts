@@ -17,7 +17,13 @@ export interface RenderedFile {
 
 export { GENERATED_HEADER } from "./generatedHeader.js";
 
-type RenderData = { blocks: FileBlock[]; problems: Problem[] };
+/** What a render knows besides the values: Helm's release, for templates as `@release.name`. */
+export interface Release {
+  /** The release name (NAME or --name); absent when not given, so a template picks its own default. */
+  name?: string;
+}
+
+type RenderData = { blocks: FileBlock[]; problems: Problem[]; release: Release };
 type Compiled = { name: string; run: (values: Values, data: RenderData) => string }[];
 const compiledCharts = new WeakMap<Chart, Compiled>();
 
@@ -29,12 +35,12 @@ const compiledCharts = new WeakMap<Chart, Compiled>();
  * GENERATED_HEADER, with LF endings and one trailing newline; `templateOf` names the template
  * each file came from, for error messages.
  */
-export function renderChart(chart: Chart, values: Values): { files: RenderedFile[]; templateOf: Map<string, string> } {
+export function renderChart(chart: Chart, values: Values, release: Release = {}): { files: RenderedFile[]; templateOf: Map<string, string> } {
   const files = new Map<string, RenderedFile>();
   const templateOf = new Map<string, string>();
   const problems: Problem[] = [];
   for (const template of compile(chart)) {
-    const data: RenderData = { blocks: [], problems: [] };
+    const data: RenderData = { blocks: [], problems: [], release };
     let text = "";
     try {
       text = template.run(values, data);

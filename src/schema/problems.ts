@@ -10,7 +10,7 @@ type SchemaNode = Record<string, unknown>;
  * dotted form, the rule in words (`x-expected` of the schema node when it has one) and the value
  * given. Subschema noise (the branches of an anyOf, the `if` of an if/then) is folded away.
  */
-export function toProblems(errors: readonly ErrorObject[], data: unknown): Problem[] {
+export function toProblems(errors: readonly ErrorObject[], data: unknown, root: SchemaNode = {}): Problem[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     const list = byPath.get(e.instancePath) ?? [];
@@ -30,7 +30,7 @@ export function toProblems(errors: readonly ErrorObject[], data: unknown): Probl
     // the propertyNames error itself only repeats that the key is invalid.
     const keyRules = new Set(relevant.filter((e) => e.propertyName !== undefined).map((e) => e.propertyName));
     relevant = relevant.filter((e) => !(e.keyword === "propertyNames" && keyRules.has(String((e.params as Record<string, unknown>).propertyName))));
-    for (const e of relevant) problems.push(toProblem(e, segments));
+    for (const e of relevant) problems.push(toProblem(e, segments, root));
   }
   const seen = new Set<string>();
   return problems
@@ -43,7 +43,7 @@ export function toProblems(errors: readonly ErrorObject[], data: unknown): Probl
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
+function toProblem(e: ErrorObject, segments: (string | number)[], root: SchemaNode): Problem {
   const parent = (e.parentSchema ?? {}) as SchemaNode;
   const expected = typeof parent["x-expected"] === "string" ? parent["x-expected"] : undefined;
   // Made only for the messages that show it: e.data of a map's error is the whole map.
@@ -54,8 +54,12 @@ function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
   }
   switch (e.keyword) {
     case "required": {
+      const missing = String(params.missingProperty);
       const why = typeof parent["x-required-why"] === "string" ? ` (${parent["x-required-why"]})` : "";
-      return { path: joinPath([...segments, String(params.missingProperty)]), message: `is required${why}` };
+      const children = requiredChildren((parent.properties as Record<string, SchemaNode> | undefined)?.[missing], root);
+      // A missing map: what it needs, so one run shows the whole way forward.
+      const needs = children.length ? ` (a map with ${children.join(", ")})` : "";
+      return { path: joinPath([...segments, missing]), message: `is required${why}${needs}` };
     }
     case "additionalProperties": {
       const key = String(params.additionalProperty);
@@ -70,8 +74,13 @@ function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
     }
     case "propertyNames":
       return { path: joinPath([...segments, String(params.propertyName)]), message: "is not a valid key" };
-    case "type":
-      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got()}` };
+    case "type": {
+      // Helm's --set reads `a={}` or `a={x,y}` as a list: the way to a map is its keys.
+      const hint = params.type === "object" && Array.isArray(e.data) && e.data.every((x) => typeof x === "string")
+        ? `; in --set, {…} is a list (Helm's grammar): set the map's keys (--set ${joinPath(segments)}.<key>=<value>) or use --set-json '${joinPath(segments)}={}'`
+        : "";
+      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got()}${hint}` };
+    }
     case "minItems":
       return { path: joinPath(segments), message: `must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}${got()}` };
     case "uniqueItems":
@@ -79,6 +88,17 @@ function toProblem(e: ErrorObject, segments: (string | number)[]): Problem {
     default:
       return { path: joinPath(segments), message: `must be ${expected ?? ruleText(e)}${got()}` };
   }
+}
+
+/** The keys a schema node requires that have no default, its $ref followed. */
+function requiredChildren(node: SchemaNode | undefined, root: SchemaNode): string[] {
+  let n = node;
+  for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) {
+    n = (n.$ref as string).replace(/^#\//, "").split("/").reduce<SchemaNode | undefined>((at, k) => at?.[k] as SchemaNode | undefined, root);
+  }
+  const properties = (n?.properties ?? {}) as Record<string, SchemaNode>;
+  // Keys with a default fill themselves in: not what the user has to give.
+  return Array.isArray(n?.required) ? (n.required as unknown[]).map(String).filter((k) => properties[k]?.default === undefined) : [];
 }
 
 function ruleText(e: ErrorObject): string {

@@ -25,7 +25,7 @@ export function validateValues(values: Values, chart: Chart = builtinChart()): V
   const effective = coalesce(chart.defaults, values);
   addPresentSections(effective, chart.schema);
   const validate = valuesValidator(chart.schema);
-  if (!validate(effective)) return { ok: false, problems: toProblems(validate.errors ?? [], effective), values: effective };
+  if (!validate(effective)) return { ok: false, problems: toProblems(validate.errors ?? [], effective, chart.schema), values: effective };
   // Sorted keys: templates iterate maps in key order, so the input's key order never shows.
   const sorted = sortKeys(effective) as Values;
   const problems = chart.checks?.(sorted) ?? [];
