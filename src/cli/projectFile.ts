@@ -72,9 +72,9 @@ function entryLines(key: string, value: unknown, node: Node, definitions: Record
   return [`${name}${first!.slice("key".length)}`, ...rest];
 }
 
-/** What a commented key shows: its default, an example, or a list of one example item. */
+/** What a commented key shows: its default, an example (or the first value allowed), or a list of one example item. */
 function exampleOf(node: Node, definitions: Record<string, Node>): unknown {
-  const shown = node.default ?? (node.examples as unknown[] | undefined)?.[0];
+  const shown = node.default ?? (node.examples as unknown[] | undefined)?.[0] ?? node.const ?? (node.enum as unknown[] | undefined)?.[0] ?? (node.type === "boolean" ? false : undefined);
   if (shown !== undefined || node.type !== "array" || !isMap(node.items)) return shown;
   const items = resolve(node.items as Node, definitions);
   if (items.properties === undefined) {
