@@ -148,7 +148,7 @@ function showOnlyError(missing: string[], chart: Chart): VmTemplateError {
   const unknown = missing.filter((m) => !chartFile(m));
   if (unknown.length) {
     const files = Object.keys(chart.templates).filter((t) => t.includes(".")).sort().join(", ");
-    return new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file, folder or glob in this render (chart files: ${files}; fleet files by their path)` })));
+    return new VmTemplateError("USAGE", unknown.map((m) => ({ path: "", message: `--show-only ${m}: no such file in this render, as a file, folder or glob (chart files: ${files}; fleet files by their path)` })));
   }
   return new VmTemplateError("RENDER", missing.map((m) => ({ path: "", message: `--show-only ${m}: not rendered with these values (its section is not given)` })));
 }
