@@ -260,7 +260,8 @@ describe("the cluster side", () => {
   it.skipIf(!existsSync(join(reference, "validate-k8s.mjs")))("every cluster-side document passes validate-k8s (CRD schemas, CEL, istiod's admission rules)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vm-template-decoupled-"));
     try {
-      const written = [...files(fullValues)].filter(([p]) => p !== "envoy.yaml" && p !== "docker-compose.yaml").map(([p, c]) => {
+      // kustomization.yaml is kustomize's input, not a resource (.ci/run runs kubectl kustomize on it).
+      const written = [...files(fullValues)].filter(([p]) => p !== "envoy.yaml" && p !== "docker-compose.yaml" && p !== "kustomization.yaml").map(([p, c]) => {
         writeFileSync(join(dir, p), c);
         return join(dir, p);
       });

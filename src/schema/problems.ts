@@ -56,7 +56,9 @@ function toProblem(e: ErrorObject, segments: (string | number)[], root: SchemaNo
     case "required": {
       const missing = String(params.missingProperty);
       const why = typeof parent["x-required-why"] === "string" ? ` (${parent["x-required-why"]})` : "";
-      const children = requiredChildren((parent.properties as Record<string, SchemaNode> | undefined)?.[missing], root);
+      // The missing key's own node: in the parent, or (a conditional requirement) at its path from the root.
+      const own = (parent.properties as Record<string, SchemaNode> | undefined)?.[missing] ?? nodeAt(root, [...segments.map(String), missing]);
+      const children = requiredChildren(own, root);
       // A missing map: what it needs, so one run shows the whole way forward.
       const needs = children.length ? ` (a map with ${children.join(", ")})` : "";
       return { path: joinPath([...segments, missing]), message: `is required${why}${needs}` };
@@ -90,12 +92,25 @@ function toProblem(e: ErrorObject, segments: (string | number)[], root: SchemaNo
   }
 }
 
-/** The keys a schema node requires that have no default, its $ref followed. */
-function requiredChildren(node: SchemaNode | undefined, root: SchemaNode): string[] {
+/** A schema node with its $refs followed. */
+function deref(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | undefined {
   let n = node;
   for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) {
     n = (n.$ref as string).replace(/^#\//, "").split("/").reduce<SchemaNode | undefined>((at, k) => at?.[k] as SchemaNode | undefined, root);
   }
+  return n;
+}
+
+/** The node of a value path, through `properties` from the root. */
+function nodeAt(root: SchemaNode, path: string[]): SchemaNode | undefined {
+  let n: SchemaNode | undefined = root;
+  for (const key of path) n = deref((deref(n, root)?.properties as Record<string, SchemaNode> | undefined)?.[key], root);
+  return n;
+}
+
+/** The keys a schema node requires that have no default, its $ref followed. */
+function requiredChildren(node: SchemaNode | undefined, root: SchemaNode): string[] {
+  const n = deref(node, root);
   const properties = (n?.properties ?? {}) as Record<string, SchemaNode>;
   // Keys with a default fill themselves in: not what the user has to give.
   return Array.isArray(n?.required) ? (n.required as unknown[]).map(String).filter((k) => properties[k]?.default === undefined) : [];

@@ -1,6 +1,6 @@
 import { envoyBootstrap } from "./envoyBootstrap.js";
 import { fleetLayout, type FleetLayout } from "./fleet.js";
-import { decoupledPlan, type DecoupledPlan } from "./plan.js";
+import { clusterFiles, decoupledPlan, type DecoupledPlan } from "./plan.js";
 import type { DecoupledValues } from "./values.js";
 
 // Both are pure functions of the values; the templates ask once each, so a values object is
@@ -19,6 +19,8 @@ function planOf(values: unknown): DecoupledPlan {
 export const decoupledHelpers: Record<string, (...args: never[]) => unknown> = {
   /** `(decoupledPlan decoupled)`: identity, names and per-upstream SNI, ALPN, sockets and policies (plan.ts). */
   decoupledPlan: (values: unknown) => planOf(values),
+  /** `(decoupledClusterFiles decoupled)`: the cluster-side files of one VM, for its kustomization.yaml (plan.ts clusterFiles). */
+  decoupledClusterFiles: (values: unknown) => clusterFiles(values as DecoupledValues, planOf(values)),
   /** `{{toYaml (envoyBootstrap decoupled) 0}}`: the VM's static Envoy bootstrap (envoyBootstrap.ts). */
   envoyBootstrap: (values: unknown) => envoyBootstrap(values as DecoupledValues, planOf(values)),
   /** `(fleetLayout vms services)`: where a fleet's decoupled groups and their files go (fleet.ts). */
