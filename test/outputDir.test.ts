@@ -77,7 +77,7 @@ describe("--output-dir never replaces or removes a file it did not write", () =>
     const before = snapshot("n");
     const r = await cli(["-f", vmFile, "-o", "n"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("5 written, 0 unchanged, 0 removed\n");
+    expect(r.stdout).toBe("6 written, 0 unchanged, 0 removed\n");
     const after = snapshot("n");
     for (const [path, bytes] of before) expect(after.get(path), path).toBe(bytes);
     expect((await cli(["-f", fleetFile, "-o", "n/fleet", "--check"])).status).toBe(0);
@@ -141,7 +141,7 @@ describe("--output-dir never replaces or removes a file it did not write", () =>
     expect((await cli(["-f", vmFile, "-o", "out", "-s", "sidecar.env"])).status).toBe(0);
     expect(readFileSync(join(dir, "out", ".vm-template-manifest"), "utf8").split("\n").slice(1)).toEqual([expect.stringMatching(/ {2}hosts$/), expect.stringMatching(/ {2}sidecar.env$/), ""]);
     const full = await cli(["-f", vmFile, "-o", "out"]);
-    expect(full.stdout).toBe("3 written, 2 unchanged, 0 removed\n");
+    expect(full.stdout).toBe("4 written, 2 unchanged, 0 removed\n");
   });
 
   it("a manifest left with merge conflict markers is an error naming its line; nothing is written", async () => {
@@ -293,7 +293,7 @@ describe("--check and the directory named", () => {
     const r = await cli(["-f", vmFile, "-o", "link/new"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(readdirSync(join(dir, "real", "new")).sort()).toEqual([".vm-template-manifest", "docker-compose.yaml", "hosts", "sidecar.env", "sidecar.yaml", "workloadentry.yaml"]);
+    expect(readdirSync(join(dir, "real", "new")).sort()).toEqual([".vm-template-manifest", "docker-compose.yaml", "hosts", "kustomization.yaml", "sidecar.env", "sidecar.yaml", "workloadentry.yaml"]);
     expect((await cli(["-f", vmFile, "-o", "link/new", "--check"])).status).toBe(0);
   });
 
@@ -316,7 +316,7 @@ describe("--check and the directory named", () => {
     const r = await cli(["-f", vmFile, "-o", "out", "--check"]);
     expect(r).toEqual({ status: 1, stdout: "", stderr: "error: out/.vm-template-journal: a run into out was interrupted; run the same command without --check to put it right\n" });
     const fix = await cli(["-f", vmFile, "-o", "out"]);
-    expect(fix).toEqual({ status: 0, stdout: "0 written, 5 unchanged, 0 removed\n", stderr: "note: out: an interrupted run into it was rolled back\n" });
+    expect(fix).toEqual({ status: 0, stdout: "0 written, 6 unchanged, 0 removed\n", stderr: "note: out: an interrupted run into it was rolled back\n" });
     expect(readdirSync(join(dir, "out"))).not.toContain(".vm-template-journal");
   });
 
