@@ -59,8 +59,8 @@ async function execute(args: Args, io: CliIO, sources: string[]): Promise<number
   if (args.command === "init") return runInit(values, chart, io, schemaPath(io));
   if (args.command === "values") return printValues(values, args, chart, io, sources);
   if (args.debug) debugValues(values, chart, io);
-  if (args.name !== undefined && (getOwn(values, "vms") !== undefined || getOwn(values, "decoupled") !== undefined)) {
-    throw new VmTemplateError("USAGE", [{ path: "", message: `release name ${args.name}: it names a single VM's sidecar service; a fleet (vms) names each VM's after its service, and decoupled mode has no sidecar` }]);
+  if (args.name !== undefined && ["vms", "decoupled", "workloadGroup"].some((k) => getOwn(values, k) !== undefined)) {
+    throw new VmTemplateError("USAGE", [{ path: "", message: `release name ${args.name}: it names a single VM's sidecar service in docker-compose.yaml; a fleet (vms) names each VM's after its service, and decoupled mode and a workloadGroup have no such service` }]);
   }
   const rendered = render({ values, chart, release: { name: args.name } }).files;
   const { files: selected, missing } = selectFiles(rendered, args.showOnly, chart.name);
