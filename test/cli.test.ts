@@ -31,7 +31,7 @@ const examples = join(import.meta.dirname, "..", "examples");
 describe("vm-template CLI", () => {
   it("runs the seed's helm command unchanged but for the program name", async () => {
     // seed 000: helm template tetrate/install/helm/vm --name sidecar --namespace bookinfo-vm --set … > sidecar.yaml
-    const r = await cli(["--name", "sidecar", "--namespace", "bookinfo-vm", ...sets, "--show-only", "docker-compose.yaml"]);
+    const r = await cli(["--namespace", "bookinfo-vm", ...sets, "--show-only", "docker-compose.yaml"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     // One file that is not a Kubernetes resource, asked for alone: the file itself, ready to redirect.

@@ -15,17 +15,31 @@ describe("Helm's flags", () => {
     // seed 000: helm template tetrate/install/helm/vm --name sidecar --namespace bookinfo-vm --set …
     const r = await run(["--name", "sidecar", "--namespace", "bookinfo-vm", ...withoutAppNs, "--show-only", "docker-compose.yaml"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe(compose);
+    // The release names the proxy's container; everything else is the golden file's.
+    expect(r.stdout).toBe(compose.replace("\n  istio-proxy:\n", "\n  sidecar:\n").replace("container_name: istio-proxy\n", "container_name: sidecar\n"));
   });
 
-  it("NAME (positional) or --name is the release name: the sidecar's service in docker-compose.yaml", async () => {
+  it("NAME (positional) or --name is the release name: the proxy's container in docker-compose.yaml", async () => {
     const byPositional = await run(["bookinfo-proxy", ...sets, "-s", "docker-compose.yaml"]);
     const byFlag = await run(["render", "--name", "bookinfo-proxy", ...sets, "-s", "docker-compose.yaml"]);
     expect(byPositional.status).toBe(0);
     expect(byFlag.stdout).toBe(byPositional.stdout);
-    const services = (load(byPositional.stdout) as { services: Record<string, { depends_on?: string[] }> }).services;
-    expect(Object.keys(services).sort()).toEqual(["bookinfo-proxy", "node-agent"]);
-    expect(services["bookinfo-proxy"]!.depends_on).toEqual(["node-agent"]);
+    const services = (load(byPositional.stdout) as { services: Record<string, { container_name: string }> }).services;
+    expect(Object.keys(services)).toEqual(["bookinfo-proxy"]);
+    expect(services["bookinfo-proxy"]!.container_name).toBe("bookinfo-proxy");
+    // Without NAME: tctl's default.
+    expect(Object.keys((load((await run([...sets, "-s", "docker-compose.yaml"])).stdout) as { services: object }).services)).toEqual(["istio-proxy"]);
+  });
+
+  it("with a workloadEntry, NAME is the default of its proxy-container-name, so tctl starts the same container", async () => {
+    const r = await run(["web", "-f", join(examples, "ratings-vm", "values.yaml")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("sidecar-bootstrap.istio.io/proxy-container-name: web\n");
+    expect(r.stdout).toMatch(/^# {3}web:$/m);
+    // A value given wins over the release name, as in Helm.
+    const given = await run(["web", "-f", join(examples, "ratings-vm", "values.yaml"), "--set", "workloadEntry.bootstrap.proxyContainerName=mine"]);
+    expect(given.stdout).toContain("sidecar-bootstrap.istio.io/proxy-container-name: mine\n");
+    expect(given.stdout).toMatch(/^# {3}mine:$/m);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { VmTemplateError, formatProblem, type Problem } from "../errors.js";
 import { builtinChart } from "../chart/builtin.js";
 import type { Chart } from "../chart/chart.js";
 import { mergeValues } from "../values/mergeValues.js";
-import { withReleaseNamespace } from "../values/release.js";
+import { withReleaseName, withReleaseNamespace } from "../values/release.js";
 import { getOwn, hasOwn, sortKeys, type Values } from "../values/objects.js";
 import { validateValues } from "../schema/validateValues.js";
 import { PUBLISHED_SCHEMA_FILE, publishedSchema } from "../schema/publishedSchema.js";
@@ -60,7 +60,7 @@ async function execute(args: Args, io: CliIO, sources: string[]): Promise<number
   if (args.command === "values") return printValues(values, args, chart, io, sources);
   if (args.debug) debugValues(values, chart, io);
   if (args.name !== undefined && ["vms", "decoupled", "workloadGroup"].some((k) => getOwn(values, k) !== undefined)) {
-    throw new VmTemplateError("USAGE", [{ path: "", message: `release name ${args.name}: it names a single VM's sidecar service in docker-compose.yaml; a fleet (vms) names each VM's after its service, and decoupled mode and a workloadGroup have no such service` }]);
+    throw new VmTemplateError("USAGE", [{ path: "", message: `release name ${args.name}: it names a single VM's proxy container; a fleet (vms) names each VM's after its service, and decoupled mode and a workloadGroup have no such service` }]);
   }
   const rendered = render({ values, chart, release: { name: args.name } }).files;
   const { files: selected, missing } = selectFiles(rendered, args.showOnly, chart.name);
@@ -110,7 +110,7 @@ async function gatherValues(args: Args, io: CliIO, sources: string[]): Promise<V
     { files, setJson: args.setJson, set: args.set, setString: args.setString, setFile: args.setFile, setLiteral: args.setLiteral },
     { readFile: setFileReader(io.cwd) },
   );
-  return withReleaseNamespace(values, args.namespace);
+  return withReleaseName(withReleaseNamespace(values, args.namespace), args.name);
 }
 
 async function readStdin(io: CliIO): Promise<Uint8Array | string> {

@@ -10,19 +10,39 @@ import { cloneTree, getOwn, isMap, setKey, type Values } from "./objects.js";
 export function withReleaseNamespace(values: Values, namespace: string | undefined): Values {
   if (namespace === undefined) return values;
   const out = cloneTree(values);
+  fillNamespace(out, namespace);
+  return out;
+}
+
+/**
+ * Helm's release name (`vm-template NAME`, Helm 2's `--name`) names a single VM's proxy container:
+ * with a workloadEntry, it is the default of `workloadEntry.bootstrap.proxyContainerName`, so the
+ * WorkloadEntry's proxy-container-name annotation and the compose file agree (tctl starts the
+ * container the annotation names); without one, the compose file takes it from the render's
+ * release (templates/docker-compose.yaml.hbs).
+ */
+export function withReleaseName(values: Values, name: string | undefined): Values {
+  const entry = getOwn(values, "workloadEntry");
+  if (name === undefined || !isMap(entry)) return values;
+  const out = cloneTree(values);
+  const bootstrap = child(getOwn(out, "workloadEntry") as Values, "bootstrap");
+  if (bootstrap && getOwn(bootstrap, "proxyContainerName") == null) setKey(bootstrap, "proxyContainerName", name);
+  return out;
+}
+
+function fillNamespace(out: Values, namespace: string): void {
   const services = getOwn(out, "services");
   if (isMap(services)) {
     for (const name of Object.keys(services)) {
       const service = services[name];
       if (isMap(service) && getOwn(service, "namespace") == null) setKey(service, "namespace", namespace);
     }
-    return out;
+    return;
   }
-  if (getOwn(out, "vms") !== undefined) return out;
+  if (getOwn(out, "vms") !== undefined) return;
   const global = child(out, "global");
   const sidecar = global && child(global, "sidecar");
   if (sidecar && getOwn(sidecar, "appNs") == null) setKey(sidecar, "appNs", namespace);
-  return out;
 }
 
 /** The map under `key`, made when absent; undefined when something else is there (the schema reports it). */
