@@ -158,6 +158,19 @@ describe("--output-dir never replaces or removes a file it did not write", () =>
     expect(snapshot("out")).toEqual(before);
   });
 
+  it("a manifest larger than any vm-template writes is refused unread, not an unexpected failure", async () => {
+    // Before: read whole into one string; 3 GB took 8 s and ended in "unexpected failure: Cannot create a string longer than …".
+    expect((await cli(["-f", vmFile, "-o", "out"])).status).toBe(0);
+    truncateSync(join(dir, "out", ".vm-template-manifest"), (256 << 20) + 1); // sparse: costs no disk
+    const before = snapshot("out");
+    for (const check of [[], ["--check"]]) {
+      const r = await cli(["-f", vmFile, "-o", "out", ...check]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("error: out/.vm-template-manifest: 256 MiB, larger than any manifest vm-template writes (a 100,000-VM fleet's is about 50 MB); restore it from git\n");
+    }
+    expect(snapshot("out")).toEqual(before);
+  });
+
   it("the manifest is what sha256sum -c reads", async () => {
     expect((await cli(["-f", fleetFile, "-o", "out"])).status).toBe(0);
     const check = spawnSync("sha256sum", ["-c", "--quiet", ".vm-template-manifest"], { cwd: join(dir, "out"), encoding: "utf8" });

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { VmTemplateError } from "../../errors.js";
 
 export const MANIFEST_NAME = ".vm-template-manifest";
-/** Far above any real manifest (a 100,000-VM fleet's is about 55 MB); past it the file is refused unread, not read into memory. */
+/** Far above any real manifest (a 100,000-VM fleet's is about 50 MB); past it the file is refused unread, not read into memory. */
 export const MAX_MANIFEST_BYTES = 256 << 20;
 const HEADING = "# vm-template manifest: the files vm-template wrote into this directory and their SHA-256 (sha256sum -c reads it). Do not edit.";
 const LINE = /^([0-9a-f]{64}) {2}(.+)$/;

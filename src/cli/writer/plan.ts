@@ -13,7 +13,8 @@ import type { RenderedFile } from "../../render/renderChart.js";
 import { GENERATED_HEADER } from "../../render/generatedHeader.js";
 import { reason } from "../fsErrors.js";
 import { parentRenderOwning } from "./nesting.js";
-import { MANIFEST_NAME, byCodeUnit, formatManifest, parseManifest, pathProblem, sha256, type Manifest } from "./manifest.js";
+import { VmTemplateError } from "../../errors.js";
+import { MANIFEST_NAME, MAX_MANIFEST_BYTES, byCodeUnit, formatManifest, parseManifest, pathProblem, sha256, type Manifest } from "./manifest.js";
 
 export interface PlannedFile {
   path: string;
@@ -72,6 +73,9 @@ export function planWrite(root: string, rootExists: boolean, shown: string, file
     if (typeof stat === "string") refuse(MANIFEST_NAME, "blocked", stat);
     else if (stat && !stat.isFile()) refuse(MANIFEST_NAME, "blocked", `${describe(stat)}, not the manifest vm-template writes`);
     else if (stat) {
+      if (stat.size > MAX_MANIFEST_BYTES) {
+        throw new VmTemplateError("OUTPUT", [{ path: "", message: `${show(MANIFEST_NAME)}: ${Math.floor(stat.size / 2 ** 20)} MiB, larger than any manifest vm-template writes (a 100,000-VM fleet's is about 50 MB); restore it from git` }]);
+      }
       plan.oldManifestText = readFileSync(join(root, MANIFEST_NAME), "utf8");
       plan.oldManifest = parseManifest(plan.oldManifestText, show(MANIFEST_NAME));
     }
