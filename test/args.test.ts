@@ -10,8 +10,8 @@ async function viaYargs(argv: string[]) {
   return { result, ...out };
 }
 
-const flags = ["--values", "-f", "--set", "--set-string", "--set-json", "--set-file", "--set-literal", "--show-only", "-s", "--output-dir", "-o"];
-const odd = ["--check", "--json", "--help", "-h", "--version", "--", "--no-check", "--check=true", "--setString", "--outputDir", "--values.x", "-x", "--unknown", "-fo", "-f=a.yaml", "render", "values", "schema", "true", "false"];
+const flags = ["--values", "-f", "--set", "--set-string", "--set-json", "--set-file", "--set-literal", "--show-only", "-s", "--output-dir", "-o", "--name", "--namespace", "-n"];
+const odd = ["--check", "--json", "--debug", "--verbose", "--no-project-file", "--help", "-h", "--version", "--", "--no-check", "--check=true", "--setString", "--outputDir", "--values.x", "-x", "--unknown", "-fo", "-f=a.yaml", "render", "values", "schema", "init", "sidecar", "true", "false"];
 const value = fc.oneof(
   fc.constantFrom("a.yaml", "-", "", "-x", "--set", "-1", "1", "a=b", "global.hub=r", "x,y=z", "out/", "true", "null", "render", "[1]", " a ", "é=ü", "a\nb"),
   fc.string({ maxLength: 8 }),
@@ -22,7 +22,7 @@ const token = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...odd).map((t) => [t]) },
   { weight: 1, arbitrary: value.map((v) => [v]) },
 );
-const argvs = fc.tuple(fc.option(fc.constantFrom("render", "values", "schema")), fc.array(token, { maxLength: 6 })).map(([command, tokens]) => [...(command ? [command] : []), ...tokens.flat()]);
+const argvs = fc.tuple(fc.option(fc.constantFrom("render", "values", "schema", "init")), fc.array(token, { maxLength: 6 })).map(([command, tokens]) => [...(command ? [command] : []), ...tokens.flat()]);
 
 describe("quickArgs agrees with yargs wherever it answers", () => {
   it("on 1,500 generated argv, including odd tokens and values", async () => {
@@ -48,6 +48,8 @@ describe("quickArgs agrees with yargs wherever it answers", () => {
     [["values", "--json", "-f", "a.yaml"]],
     [["schema"]],
     [["-f", "fleet.yaml", "-o", "deploy/", "--check"]],
+    [["-f", "a.yaml,b.yaml", "-n", "bookinfo", "--debug", "--no-project-file"]],
+    [["init", "--set", "global.hub=r"]],
     [[]],
   ])("answers the everyday %j, as yargs does", async (argv) => {
     const quick = quickArgs(argv);

@@ -128,7 +128,7 @@ export function quickArgs(argv: readonly string[]): Args | undefined {
     // yargs leaves a next argument that looks like a flag unconsumed; "-" is stdin, a value.
     if (value === undefined || value === "" || (value.startsWith("-") && value !== "-")) return undefined;
     if (option.kind === "string") {
-      if (seen.has(option.key)) return undefined;
+      if (seen.has(option.key) || (option.key === "name" && !RELEASE_NAME.test(value))) return undefined;
       seen.add(option.key);
       args[option.key] = value;
     } else args[option.key].push(value);
