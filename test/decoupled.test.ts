@@ -292,12 +292,17 @@ describe("fleets: a group may be decoupled instead of sidecar-bootstrapped", () 
 
   it("every VM of the group gets the same Envoy files; the group's cluster side goes to decoupled/<group>/ with a kustomization listing exactly it", () => {
     const out = files(fleet({
-      pool: group({ certificate: { issuerRef: { name: "mesh-ca" } }, upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 9080, protocol: "HTTP", authorize: { selector: { app: "reviews" } } }] }),
+      pool: group({
+        certificate: { issuerRef: { name: "mesh-ca" } },
+        gateway: { address: "203.0.113.10", create: true },
+        serve: { host: "billing.vm.internal", address: "10.0.1.100", ports: [{ number: 8443, name: "http", protocol: "HTTP", targetPort: 8080 }] },
+        upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 9080, protocol: "HTTP", authorize: { selector: { app: "reviews" } } }],
+      }),
     }));
     expect(out.get("vms/pool-10-0-1-10/envoy.yaml")).toBe(out.get("vms/pool-10-0-1-11/envoy.yaml"));
     expect(out.get("vms/pool-10-0-1-10/docker-compose.yaml")).toBe(out.get("vms/pool-10-0-1-11/docker-compose.yaml"));
     const inGroup = [...out.keys()].filter((p) => p.startsWith("decoupled/pool/") && !p.endsWith("kustomization.yaml")).map((p) => p.slice("decoupled/pool/".length));
-    expect(inGroup).toEqual(["authorizationpolicy-billing-to-reviews-bookinfo-svc-cluster-local-9080.yaml", "certificate.yaml"]);
+    expect(inGroup).toEqual(["authorizationpolicy-billing-to-reviews-bookinfo-svc-cluster-local-9080.yaml", "certificate.yaml", "gateway.yaml", "serviceentry.yaml"]);
     expect((load(out.get("decoupled/pool/kustomization.yaml")!) as any).resources).toEqual(inGroup);
     expect((load(out.get("kustomization.yaml")!) as any).resources).toEqual(["decoupled"]);
     expect([...out.keys()].some((p) => p.startsWith("vms/") && p.endsWith("kustomization.yaml"))).toBe(false);
@@ -310,6 +315,7 @@ describe("fleets: a group may be decoupled instead of sidecar-bootstrapped", () 
   it.each<[string, Values, string[]]>([
     ["a listener on one VM's address in a group of two", fleet({ pool: group({ envoy: { forwardingProxy: true }, upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 9080, protocol: "HTTP", listen: "10.0.1.10:9080" }] }) }), ["vms.pool.decoupled.upstreams[0].listen"]],
     ["two groups creating the same Gateway", fleet({ a: group({ gateway: { address: "203.0.113.10", create: true } }), b: { ...group({ gateway: { address: "203.0.113.10", create: true } }), addresses: ["10.0.2.1"] } }), ["vms.b.decoupled.gateway.create"]],
+    ["two groups with one identity, each serving (one ServiceEntry name)", fleet({ a: group({ serve: { host: "a.vm.internal", address: "10.0.9.1", ports: [{ number: 8443, name: "http", protocol: "HTTP", targetPort: 8080 }] } }), b: { ...group({ serve: { host: "b.vm.internal", address: "10.0.9.2", ports: [{ number: 8443, name: "http", protocol: "HTTP", targetPort: 8080 }] } }), addresses: ["10.0.2.1"] } }), ["vms.b.decoupled.serve"]],
     ["two groups with one identity and a Certificate each", fleet({ a: group({ certificate: { issuerRef: { name: "ca" } } }), b: { ...group({ certificate: { issuerRef: { name: "ca" } } }), addresses: ["10.0.2.1"] } }), ["vms.b.decoupled.certificate"]],
     ["a decoupled group that also names services", fleet({ pool: { ...group(), services: ["ratings"] } }), ["vms.pool.services"]],
     ["a group's upstream on the admin port", fleet({ pool: group({ upstreams: [{ host: "reviews.bookinfo.svc.cluster.local", port: 15000, protocol: "HTTP" }] }) }), ["vms.pool.decoupled.upstreams[0].port"]],

@@ -46,12 +46,14 @@ function fleetProblems(vms: Record<string, Group>): Problem[] {
       });
     }
     const plan = decoupledPlan(d);
-    const resources: [string, string, string, string][] = [
-      ...(d.certificate ? [["Certificate", d.identity.namespace, plan.certificateName, at("certificate")] as [string, string, string, string]] : []),
-      ...(d.gateway.create ? [["Gateway", d.gateway.namespace, d.gateway.name, at("gateway", "create")] as [string, string, string, string]] : []),
-      ...(d.serve ? [["ServiceEntry", d.identity.namespace, `${d.identity.serviceAccount}-vm`, at("serve")] as [string, string, string, string]] : []),
-      ...plan.upstreams.flatMap((u, i) => (u.policyName && u.workloadNamespace ? [["AuthorizationPolicy", u.workloadNamespace, u.policyName, at("upstreams", i, "authorize")] as [string, string, string, string]] : [])),
-    ];
+    type Made = [kind: string, namespace: string, name: string, path: string];
+    const resources: Made[] = [];
+    if (d.certificate) resources.push(["Certificate", d.identity.namespace, plan.certificateName, at("certificate")]);
+    if (d.gateway.create) resources.push(["Gateway", d.gateway.namespace, d.gateway.name, at("gateway", "create")]);
+    if (d.serve) resources.push(["ServiceEntry", d.identity.namespace, plan.serviceEntryName, at("serve")]);
+    plan.upstreams.forEach((u, i) => {
+      if (u.policyName && u.workloadNamespace) resources.push(["AuthorizationPolicy", u.workloadNamespace, u.policyName, at("upstreams", i, "authorize")]);
+    });
     for (const [kind, namespace, name, path] of resources) {
       const key = `${kind} ${namespace}/${name}`;
       const other = owners.get(key);

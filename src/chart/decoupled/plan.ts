@@ -40,6 +40,8 @@ export interface DecoupledPlan {
   serve: ServePlan[];
   certificateName: string;
   secretName: string;
+  /** The ServiceEntry of `serve`, in the identity's namespace. */
+  serviceEntryName: string;
   usages: string[];
   /** How mesh clients resolve the serving VM's address: STATIC for an IP, DNS for a name. */
   serveResolution?: "STATIC" | "DNS";
@@ -61,6 +63,7 @@ export function decoupledPlan(d: DecoupledValues): DecoupledPlan {
     serve: (d.serve?.ports ?? []).map((p) => ({ ...p, listener: `inbound_0.0.0.0_${p.number}`, cluster: `inbound|${p.number}||` })),
     certificateName: name,
     secretName: d.certificate?.secretName ?? name,
+    serviceEntryName: `${d.identity.serviceAccount}-vm`,
     // Istio's own workload certificates carry both extended usages; a VM that only calls needs the client one.
     usages: ["digital signature", "client auth", ...(d.serve ? ["server auth"] : [])],
     ...(d.serve ? { serveResolution: isIP(d.serve.address) ? "STATIC" : "DNS" } : {}),
