@@ -13,7 +13,7 @@ import { apply } from "./writer/apply.js";
 import { driftOf, interruptedDrift, type Drift } from "./writer/check.js";
 import { realOps, type WriterOps } from "./writer/ops.js";
 import { planChanges, planWrite } from "./writer/plan.js";
-import { recover, type Recovery } from "./writer/recover.js";
+import { RunInProgress, recover, type Recovery } from "./writer/recover.js";
 import { resolveRoot } from "./writer/root.js";
 
 export { MANIFEST_NAME } from "./writer/manifest.js";
@@ -50,6 +50,7 @@ export function writeOutputDir(dir: string, files: readonly RenderedFile[], opti
     try {
       recovered = recover(root, ops);
     } catch (e) {
+      if (e instanceof RunInProgress) throw new VmTemplateError("OUTPUT", [{ path: "", message: `${shown}: ${e.message}` }]);
       throw new VmTemplateError("OUTPUT", [{ path: "", message: `${shown}: an interrupted run could not be put right: ${(e as Error).message}` }]);
     }
   }

@@ -8,7 +8,7 @@
  * itself back the same way before it reports.
  */
 import { randomBytes } from "node:crypto";
-import { lstatSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { VmTemplateError } from "../../errors.js";
 import { reason } from "../fsErrors.js";
@@ -17,6 +17,7 @@ import { MANIFEST_NAME } from "./manifest.js";
 import type { WriterOps } from "./ops.js";
 import type { Plan } from "./plan.js";
 import { recover } from "./recover.js";
+import { thisProcess } from "./owner.js";
 
 export function apply(plan: Plan, ops: WriterOps): void {
   const { root, shown } = plan;
@@ -27,12 +28,15 @@ export function apply(plan: Plan, ops: WriterOps): void {
     if (!plan.rootExists) makeRoot(root, ops, madeRoot);
     staging = `${STAGING_PREFIX}${randomBytes(8).toString("hex")}`;
     try {
-      ops.create(journal, journalLine.header(staging));
+      ops.create(journal, journalLine.header(staging, thisProcess()));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       staging = undefined;
       throw new Error(`another vm-template run is writing into it (${JOURNAL_NAME} appeared while this one was planning); run again when it is done`);
     }
+    // The journal is this run's now, and no other run can start writing; but one may have
+    // finished since this one read the directory, and this plan is then out of date.
+    if (manifestOnDisk(root) !== plan.oldManifestText) throw new Error("another vm-template run changed it while this one was planning; run again");
     const stage = join(root, staging);
     ops.mkdir(stage);
     const steps: Step[] = [];
@@ -76,6 +80,15 @@ export function apply(plan: Plan, ops: WriterOps): void {
     recover(root, ops, staging);
   } catch (e) {
     throw new VmTemplateError("OUTPUT", [{ path: "", message: `wrote ${shown}, but could not remove its staging directory ${staging} (${reason(e)}); the next run into ${shown} removes it` }]);
+  }
+}
+
+function manifestOnDisk(root: string): string | undefined {
+  try {
+    return readFileSync(join(root, MANIFEST_NAME), "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
   }
 }
 

@@ -6,7 +6,8 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { filesDiffer, unifiedDiff } from "../../output/unifiedDiff.js";
-import { JOURNAL_NAME } from "./journal.js";
+import { JOURNAL_NAME, parseJournal } from "./journal.js";
+import { isAlive, type Owner } from "./owner.js";
 import { byCodeUnit } from "./manifest.js";
 import { reason } from "../fsErrors.js";
 import type { Plan } from "./plan.js";
@@ -34,7 +35,19 @@ const MAX_SHOWN_BYTES = 16 << 20;
 /** The drift of a directory where an interrupted run's journal is, or undefined. */
 export function interruptedDrift(root: string, shown: string): Drift | undefined {
   if (!lstatSync(join(root, JOURNAL_NAME), { throwIfNoEntry: false })) return undefined;
+  const owner = journalOwner(join(root, JOURNAL_NAME));
+  if (owner && isAlive(owner)) {
+    return { entries: [], problems: [`${shown}: another vm-template run (process ${owner.pid}) is writing into it; run --check again when it is done`], manifestStale: false, interrupted: true };
+  }
   return { entries: [], problems: [`${join(shown, JOURNAL_NAME)}: a run into ${shown} was interrupted; run the same command without --check to put it right`], manifestStale: false, interrupted: true };
+}
+
+function journalOwner(path: string): Owner | undefined {
+  try {
+    return parseJournal(readFileSync(path, "utf8"))?.owner;
+  } catch {
+    return undefined; // not readable as a journal: the write reports it
+  }
 }
 
 export function driftOf(plan: Plan): Drift {

@@ -3,7 +3,9 @@
  * a run killed at any point (kill -9, a power cut of the process, not of the disk) leaves enough
  * to put the directory back. One JSON value a line:
  *
- *   {"journal":1,"staging":".vm-template-staging-<random>"}   the run's own hidden directory
+ *   {"journal":1,"staging":".vm-template-staging-<random>","pid":…,"host":…,"started":…}
+ *                                                             the run's own hidden directory, and
+ *                                                             its process (owner.ts)
  *   ["mkdir","vms/a"]                                         before each directory it makes
  *   ["create",0,"vms/a/hosts"] ["replace",1,"hosts"] ["remove",2,"vms/b/hosts"]
  *   "renames"    every step is listed; the renames begin
@@ -12,6 +14,8 @@
  * A line is only acted on when complete (a run killed mid-write leaves a torn last line, and the
  * step it announced never started).
  */
+import { ownerOf, type Owner } from "./owner.js";
+
 export const JOURNAL_NAME = ".vm-template-journal";
 export const STAGING_PREFIX = ".vm-template-staging-";
 
@@ -20,6 +24,8 @@ export type Step =
 
 export interface Journal {
   staging: string;
+  /** The process that wrote it; absent in an older version's journal. */
+  owner?: Owner;
   made: string[];
   steps: Step[];
   renaming: boolean;
@@ -27,7 +33,7 @@ export interface Journal {
 }
 
 export const journalLine = {
-  header: (staging: string) => `${JSON.stringify({ journal: 1, staging })}\n`,
+  header: (staging: string, owner: Owner) => `${JSON.stringify({ journal: 1, staging, ...owner })}\n`,
   mkdir: (path: string) => `${JSON.stringify(["mkdir", path])}\n`,
   step: (s: Step) => `${JSON.stringify([s.kind, s.id, s.path])}\n`,
   renames: `"renames"\n`,
@@ -42,11 +48,12 @@ export function parseJournal(text: string): Journal | undefined {
   const lines = text.split("\n");
   lines.pop(); // "" after the last newline, or a torn line
   if (lines.length === 0) return undefined;
-  const header = tryJson(lines[0]!) as { journal?: unknown; staging?: unknown } | undefined;
+  const header = tryJson(lines[0]!) as { journal?: unknown; staging?: unknown; [k: string]: unknown } | undefined;
   if (header?.journal !== 1 || typeof header.staging !== "string" || !/^\.vm-template-staging-[0-9a-f]{16}$/.test(header.staging)) {
     throw new Error("its first line is not one vm-template writes");
   }
-  const journal: Journal = { staging: header.staging, made: [], steps: [], renaming: false, done: false };
+  const owner = ownerOf(header);
+  const journal: Journal = { staging: header.staging, ...(owner ? { owner } : {}), made: [], steps: [], renaming: false, done: false };
   for (const line of lines.slice(1)) {
     const v = tryJson(line);
     if (v === "renames") journal.renaming = true;

@@ -11,6 +11,14 @@ import { dirname, join } from "node:path";
 import { JOURNAL_NAME, parseJournal, type Journal } from "./journal.js";
 import { MANIFEST_NAME, pathProblem } from "./manifest.js";
 import type { WriterOps } from "./ops.js";
+import { isAlive } from "./owner.js";
+
+/** The journal found belongs to a run still going on. */
+export class RunInProgress extends Error {
+  constructor(readonly pid: number) {
+    super(`another vm-template run (process ${pid}) is writing into it; run again when it is done`);
+  }
+}
 
 export type Recovery = "none" | "rolled back" | "finished";
 
@@ -35,6 +43,8 @@ export function recover(root: string, ops: WriterOps, staging?: string): Recover
     return "rolled back";
   }
   if (staging !== undefined && journal.staging !== staging) return "none";
+  // Another run's journal, and that run is still writing: not an interrupted run.
+  if (staging === undefined && journal.owner && isAlive(journal.owner)) throw new RunInProgress(journal.owner.pid);
   for (const p of [...journal.made, ...journal.steps.map((s) => s.path)]) {
     const problem = p === MANIFEST_NAME ? undefined : pathProblem(p);
     if (problem) throw new Error(`${JOURNAL_NAME} names ${problem}; look at it, then delete it`);
