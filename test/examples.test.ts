@@ -16,7 +16,7 @@ function renderExample(name: string): Map<string, string> {
 
 describe("examples render to their committed golden files, byte for byte", () => {
   it("has the seed scenarios", () => {
-    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "fleet-decoupled", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables", "tctl-basic", "tctl-eks", "tctl-gke", "workloadgroup"]);
+    expect(examples).toEqual(["decoupled-forwarding-proxy", "decoupled-laptop", "decoupled-vm", "fleet", "fleet-decoupled", "fleet-workloadgroup", "helm-command", "ratings-vm", "servicedefinition-egress-proxy", "servicedefinition-no-iptables", "tctl-basic", "tctl-eks", "tctl-gke", "workloadgroup"]);
   });
 
   it.each(examples)("%s", (name) => {

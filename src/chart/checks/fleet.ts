@@ -20,7 +20,8 @@ interface Service {
   usingIptablesCapture: boolean;
   proxy: { adminPort: number; statusPort: number };
 }
-interface Group { addresses: string[]; services?: string[]; bootstrap?: Record<string, string> }
+// addresses: absent only for an autoscaled workloadGroup (checks/workloadGroup.ts).
+interface Group { addresses?: string[]; services?: string[]; bootstrap?: Record<string, string> }
 
 /**
  * The rules of the fleet format that one value cannot state alone: services a VM runs exist and
@@ -49,7 +50,8 @@ export function fleetChecks(values: Values): Problem[] {
   const addressOwner = new Map<string, { path: string; typed: string }>();
   const vmNameOwner = new Map<string, string>();
   for (const [group, g] of Object.entries(vms)) {
-    for (const [i, address] of g.addresses.entries()) {
+    const addresses = g.addresses ?? [];
+    for (const [i, address] of addresses.entries()) {
       const at = ["vms", group, "addresses", i];
       const path = joinPath(at);
       if (isUnspecified(address)) {
@@ -78,9 +80,9 @@ export function fleetChecks(values: Values): Problem[] {
         add(at, `makes the WorkloadEntry name ${longest}-${vmName}, ${longest.length + 1 + vmName.length} characters; Kubernetes allows ${MAX_NAME} (a shorter group name or address)`);
       }
     }
-    if (g.addresses.length > 1) {
+    if (addresses.length > 1) {
       for (const key of ["proxyInstanceIp", "sshHost"]) {
-        if (g.bootstrap && hasOwn(g.bootstrap, key)) add(["vms", group, "bootstrap", key], `names one machine, but the group has ${g.addresses.length} addresses (give that VM a group of its own)`);
+        if (g.bootstrap && hasOwn(g.bootstrap, key)) add(["vms", group, "bootstrap", key], `names one machine, but the group has ${addresses.length} addresses (give that VM a group of its own)`);
       }
     }
     if (!g.services) continue;

@@ -3,7 +3,7 @@ import type { Values } from "../../values/objects.js";
 import { decoupledChecks } from "./decoupled.js";
 import { fleetChecks } from "./fleet.js";
 import { singleVmChecks } from "./singleVm.js";
-import { singleWorkloadGroupChecks } from "./workloadGroup.js";
+import { fleetWorkloadGroupChecks, singleWorkloadGroupChecks } from "./workloadGroup.js";
 import { tctlChecks } from "./tctl.js";
 
 /**
@@ -11,5 +11,5 @@ import { tctlChecks } from "./tctl.js";
  * once the values match the schema, so their problems come with the same paths and exit status.
  */
 export function builtinChecks(values: Values): Problem[] {
-  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values), ...singleWorkloadGroupChecks(values), ...tctlChecks(values)];
+  return [...singleVmChecks(values), ...fleetChecks(values), ...decoupledChecks(values), ...singleWorkloadGroupChecks(values), ...fleetWorkloadGroupChecks(values), ...tctlChecks(values)];
 }

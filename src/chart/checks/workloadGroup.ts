@@ -1,5 +1,6 @@
 import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
+import { slug } from "../../render/helpers/slug.js";
 import { PROXY_CONFIG_ANNOTATION, readProxyConfig } from "../workloadGroup/proxyConfigAnnotation.js";
 import { shellValueProblem } from "../workloadGroup/shellEscape.js";
 import { groupEntryName } from "../workloadGroup/workloadEntry.js";
@@ -76,6 +77,46 @@ export function singleWorkloadGroupChecks(values: Values): Problem[] {
   }
   if ((values.sidecarResource as Values | undefined)?.egressHosts !== undefined) {
     problems.push({ path: "sidecarResource.egressHosts", message: "both it and workloadGroup make the VM's hosts file; the workloadGroup's VM captures outbound traffic with iptables and needs no egress hosts" });
+  }
+  return problems;
+}
+
+/**
+ * A fleet's WorkloadGroups (vms.<group>.workloadGroup): the WorkloadGroup rules for each, and what
+ * the fleet format adds. The namespace is required (a fleet has no global.sidecar), the VMs are
+ * the group's addresses (not vm), a group without addresses must auto-register (nothing else
+ * would make its VMs' WorkloadEntries), an autoscaled group's folder vms/<group>/ is no other
+ * VM's, and two groups make two WorkloadGroups (kustomize refuses the same one twice).
+ */
+export function fleetWorkloadGroupChecks(values: Values): Problem[] {
+  const vms = values.vms;
+  if (!isMap(vms)) return [];
+  const problems: Problem[] = [];
+  const meshConfig = (values.mesh as Values | undefined)?.meshConfig;
+  const vmDirs = new Map<string, string>();
+  for (const [key, g] of Object.entries(vms as Record<string, Values>)) {
+    for (const [i, a] of ((g.addresses ?? []) as string[]).entries()) vmDirs.set(`${key}-${slug(a)}`, joinPath(["vms", key, "addresses", i]));
+  }
+  const groups = new Map<string, string>();
+  for (const [key, g] of Object.entries(vms as Record<string, Values>)) {
+    const wg = g.workloadGroup;
+    if (!isMap(wg)) continue;
+    const at = ["vms", key, "workloadGroup"];
+    const addresses = (g.addresses ?? []) as string[];
+    const name = (wg.name as string | undefined) ?? key;
+    problems.push(...workloadGroupProblems(wg, at, meshConfig, name, addresses.map((a, i) => [joinPath(["vms", key, "addresses", i]), a])));
+    if (wg.namespace === undefined) problems.push({ path: joinPath([...at, "namespace"]), message: "is required (a fleet has no global.sidecar.appNs to default from)" });
+    if (wg.vm !== undefined) problems.push({ path: joinPath([...at, "vm"]), message: `is for a single VM; a fleet group's VMs are its addresses (vms.${key}.addresses)` });
+    if (addresses.length === 0 && wg.autoRegister !== true) {
+      problems.push({ path: joinPath([...at, "autoRegister"]), message: "must be true for a group without addresses: nothing else would make its VMs' WorkloadEntries (or list the VMs' addresses)" });
+    }
+    if (addresses.length === 0 && vmDirs.has(key)) {
+      problems.push({ path: joinPath(["vms", key]), message: `its VMs' folder vms/${key}/ is also the folder of ${vmDirs.get(key)}` });
+    }
+    const id = `${String(wg.namespace)}/${name}`;
+    const other = groups.get(id);
+    if (other) problems.push({ path: joinPath([...at, "name"]), message: `makes the WorkloadGroup ${id}, as vms.${other}.workloadGroup does` });
+    else groups.set(id, key);
   }
   return problems;
 }

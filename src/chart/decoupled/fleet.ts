@@ -3,9 +3,10 @@ import { clusterFiles, decoupledPlan } from "./plan.js";
 import type { DecoupledValues } from "./values.js";
 
 interface Group {
-  addresses: string[];
+  addresses?: string[];
   services?: string[];
   decoupled?: DecoupledValues;
+  workloadGroup?: unknown;
 }
 
 export interface DecoupledGroup {
@@ -23,6 +24,8 @@ export interface FleetLayout {
   decoupled: DecoupledGroup[];
   /** The groups bootstrapped with Istio's proxy: only their VMs have a kustomization. */
   sidecarGroups: string[];
+  /** The WorkloadGroups (their files: src/chart/workloadGroup/fleet.ts), for the top kustomization. */
+  workloadGroups: string[];
   /** The decoupled groups with cluster-side files, for decoupled/kustomization.yaml. */
   clusterGroups: string[];
   /** The top kustomization's resources: each folder that has one. */
@@ -37,12 +40,17 @@ export interface FleetLayout {
 export function fleetLayout(vms: Record<string, Group>, hasServices: boolean): FleetLayout {
   const decoupled: DecoupledGroup[] = [];
   const sidecarGroups: string[] = [];
+  const workloadGroups: string[] = [];
   for (const [name, g] of Object.entries(vms)) {
+    if (g.workloadGroup) {
+      workloadGroups.push(name);
+      continue;
+    }
     if (!g.decoupled) {
       sidecarGroups.push(name);
       continue;
     }
-    const dirs = g.addresses.map((a) => `vms/${name}-${slug(a)}/`);
+    const dirs = (g.addresses ?? []).map((a) => `vms/${name}-${slug(a)}/`);
     decoupled.push({
       name,
       d: g.decoupled,
@@ -53,6 +61,6 @@ export function fleetLayout(vms: Record<string, Group>, hasServices: boolean): F
     });
   }
   const clusterGroups = decoupled.filter((g) => g.clusterFiles.length > 0).map((g) => g.name);
-  const rootResources = [...(hasServices ? ["services"] : []), ...(sidecarGroups.length ? ["vms"] : []), ...(clusterGroups.length ? ["decoupled"] : [])];
-  return { decoupled, sidecarGroups, clusterGroups, rootResources };
+  const rootResources = [...(hasServices ? ["services"] : []), ...(sidecarGroups.length ? ["vms"] : []), ...(clusterGroups.length ? ["decoupled"] : []), ...(workloadGroups.length ? ["workloadgroups"] : [])];
+  return { decoupled, sidecarGroups, workloadGroups, clusterGroups, rootResources };
 }

@@ -3,6 +3,7 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import { workloadGroupBundle } from "./bundle.js";
 import { configureFlags, meshInput, workloadGroupInput } from "./fromValues.js";
 import { workloadGroupResource } from "./resource.js";
+import { fleetWorkloadGroups, type FleetWorkloadGroup } from "./fleet.js";
 import { workloadEntryFromGroup, type GroupEntry } from "./workloadEntry.js";
 import type { Values } from "../../values/objects.js";
 
@@ -52,5 +53,11 @@ export function groupResource(options: HelperOptions): { metadata: Record<string
   return workloadGroupResource(workloadGroupInput(h.group, h.name, h.namespace));
 }
 
+/** `(fleetWorkloadGroups vms mesh global)`: a fleet's WorkloadGroups, laid out (fleet.ts); the gateway is global.vmgateway.host, if any. */
+function fleetGroups(vms: unknown, mesh: unknown, global: unknown): FleetWorkloadGroup[] {
+  const ingress = (global as { vmgateway?: { host?: string } } | undefined)?.vmgateway?.host;
+  return fleetWorkloadGroups(vms as Record<string, { addresses?: string[]; workloadGroup?: Values }>, mesh as Values, ingress, isIP);
+}
+
 /** The WorkloadGroup helpers of the built-in chart: each prepares data for its templates from this folder's ports of istioctl. */
-export const workloadGroupHelpers: Record<string, (...args: never[]) => unknown> = { groupEntry, groupResource, vmBundle };
+export const workloadGroupHelpers: Record<string, (...args: never[]) => unknown> = { fleetWorkloadGroups: fleetGroups, groupEntry, groupResource, vmBundle };
