@@ -101,6 +101,42 @@ describe("tctl's golden bundles are reproduced from values", () => {
   });
 });
 
+describe("the root certificate when mesh.caCert is not given", () => {
+  // The compose file bind-mounts <dir>/istio-ca.pem (tctl's `-v <dir>/istio-ca.pem:/var/run/
+  // secrets/istio/root-cert.pem`, processBundle in istioctl/cmd/sidecar-bootstrap.go); a missing
+  // source makes Docker create a directory there and pilot-agent cannot read the root cert. tctl
+  // copies it from ConfigMap istio-ca-root-cert of the WorkloadEntry's namespace (getIstioCaCert).
+  const fetch = (ns: string, dir: string) => `kubectl -n ${ns} get configmap istio-ca-root-cert -o jsonpath='{.data.root-cert\\.pem}' > ${dir}/istio-ca.pem`;
+  const withoutCa = () => {
+    const v = exampleValues("tctl-basic") as any;
+    delete v.mesh.caCert;
+    return v as Values;
+  };
+
+  it("a single VM: the compose file says how to fetch istio-ca.pem, and says to add it", () => {
+    const files = renderFiles(withoutCa());
+    expect(files.has("istio-ca.pem")).toBe(false);
+    const compose = files.get("docker-compose.yaml")!;
+    expect(compose).toContain(`# Root certificate (mesh.caCert not given): ${fetch("my-ns", "/tmp/istio-proxy")}`);
+    expect(compose).toContain("add the root certificate and the token there");
+    expect(load(compose)).toEqual(load(renderFiles(exampleValues("tctl-basic")).get("docker-compose.yaml")!));
+  });
+
+  it("with mesh.caCert the file is rendered and no fetch is asked for", () => {
+    const files = renderFiles(exampleValues("tctl-basic"));
+    expect(files.has("istio-ca.pem")).toBe(true);
+    expect(files.get("docker-compose.yaml")).not.toContain("istio-ca-root-cert");
+  });
+
+  it("a fleet VM: each proxy's service says where its istio-ca.pem comes from", () => {
+    const files = renderFiles(exampleValues("fleet"));
+    const compose = files.get("vms/legacy-35-194-38-142/docker-compose.yaml")!;
+    expect(compose).toContain(`# Root certificate (mesh.caCert not given): ${fetch("bookinfo", "/etc/istio-proxy/details")}`);
+    expect(compose).toContain(`# Root certificate (mesh.caCert not given): ${fetch("bookinfo", "/etc/istio-proxy/ratings")}`);
+    expect(compose).toContain("add each root certificate and token");
+  });
+});
+
 describe("tctl's rules for one WorkloadEntry", () => {
   const base = () => exampleValues("tctl-basic") as any;
   const envOf = (values: Values) => envMap(renderFiles(values).get("sidecar.env")!);

@@ -17,6 +17,11 @@ export interface ProxyBundle {
   volumes: { source: string; target: string }[];
   /** How to fetch the token, which is never rendered. */
   tokenCommand: string;
+  /**
+   * How to fetch istio-ca.pem when mesh.caCert does not render it: the compose file mounts it, and
+   * a missing source makes Docker create a directory there, which pilot-agent cannot read.
+   */
+  caCertCommand?: string;
 }
 
 /** A proxy's ProxyConfig and its PROXY_CONFIG text, which depend on its workload but not on its address. */
@@ -49,5 +54,8 @@ export function proxyBundle(mesh: Mesh, w: Workload, dir = proxyConfigDir(w), sh
     ],
     // tctl's TokenRequest: audience istio-ca, lifetime --duration (default 24h).
     tokenCommand: `kubectl create token ${w.serviceAccount || "<service-account>"} -n ${w.namespace} --audience istio-ca --duration 24h > ${dir}/istio-token`,
+    // tctl copies ConfigMap istio-ca-root-cert of the WorkloadEntry's namespace (getIstioCaCert in
+    // istioctl/cmd/sidecar-bootstrap.go); istiod publishes it into every namespace.
+    ...(mesh.caCert ? {} : { caCertCommand: `kubectl -n ${w.namespace} get configmap istio-ca-root-cert -o jsonpath='{.data.root-cert\\.pem}' > ${dir}/istio-ca.pem` }),
   };
 }
