@@ -198,7 +198,7 @@ describe("tctl's rules for one WorkloadEntry", () => {
     ["a proxy.istio.io/config that YAML 1.1 (tctl's go-yaml) reads otherwise", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "holdApplicationUntilProxyStarts: on\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /YAML 1.1/],
     ["an istio.io annotation with '$' (Compose would expand it in sidecar.env)", (v) => (v.workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"] = "^a$"), 'workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"]', /may not hold '\$'/],
     ["a proxyMetadata value Compose would read as a comment", (v) => (v.mesh.meshConfig = { defaultConfig: { proxyMetadata: { A: "x #y" } } }), "mesh.meshConfig.defaultConfig.proxyMetadata.A", /would read differently/],
-    ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "a #b" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /'#' after a space/],
+    ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "a #b" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /may not hold '#'/],
     ["a WorkloadEntry without a service account (tctl cannot make its token)", (v) => delete v.workloadEntry.serviceAccount, "workloadEntry.serviceAccount", /is required/],
     ["a WorkloadEntry address that is a host name", (v) => (v.workloadEntry.address = "vm.example.com"), "workloadEntry.address", /IPv4 or IPv6/],
     ["a proxy-instance-ip that is not an IP", (v) => (v.workloadEntry.bootstrap = { proxyInstanceIp: "vm.local" }), "workloadEntry.bootstrap.proxyInstanceIp", /IPv4 or IPv6/],

@@ -52,7 +52,7 @@ function proxyConfigText(config: unknown, at: Path): Problem[] {
   const walk = (v: unknown, path: Path) => {
     if (typeof v === "string") {
       const metadata = path.length === at.length + 2 && path[at.length] === "proxyMetadata";
-      const why = metadata ? (envFileSafe(v) ? undefined : "would read differently through docker run --env-file and Compose's env_file (one line, no '$', not starting with a space or quote, no '#' after a space, no space at the end)") : jsonTextProblem(v);
+      const why = metadata ? (envFileSafe(v) ? undefined : "would read differently through docker run --env-file and Compose's env_file (one line, no '$', no '#', no control character but tab, not starting with a space or quote, no space at the end)") : jsonTextProblem(v);
       if (why) problems.push({ path: joinPath(path), message: `${why} (got ${JSON.stringify(v)})` });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (isMap(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -61,10 +61,10 @@ function proxyConfigText(config: unknown, at: Path): Problem[] {
   return problems;
 }
 
-/** A text inside JSON on a sidecar.env line: JSON escapes line breaks and quotes, not '$' or a '#' after a space. */
+/** A text inside JSON on a sidecar.env line: JSON escapes line breaks, quotes and control characters, not '$' or '#'. */
 function jsonTextProblem(v: string): string | undefined {
   if (v.includes("$")) return "reaches sidecar.env and may not hold '$' (Compose's env_file expands it)";
-  if (/\s#/.test(v)) return "reaches sidecar.env and may not hold '#' after a space (Compose's env_file reads a comment there)";
+  if (v.includes("#")) return "reaches sidecar.env and may not hold '#' (Compose's env_file reads a comment there: after a space, and in Compose v2 before compose-go v1.6.0 anywhere)";
   if (/[\v\f\u0085]/.test(v)) return "reaches sidecar.env and may not hold a vertical tab, form feed or NEL (Python reads a line break there)";
   return undefined;
 }
