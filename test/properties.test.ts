@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { render, VmTemplateError, type RenderedFile } from "../src/index.js";
+import { builtinChart, render, VmTemplateError, type RenderedFile, type Values } from "../src/index.js";
+import { sortSets } from "../src/schema/sortSets.js";
 import { slug } from "../src/render/helpers/slug.js";
 import { yamlScalar } from "../src/render/yamlScalar.js";
 import { fleetValues, LOOKALIKES, singleVmValues, type Generated } from "./valuesArbitrary.js";
@@ -229,6 +230,17 @@ const fleet: [RegExp, Locate][] = [
 const tally = { cases: 0, rendered: 0, refused: 0, files: 0 };
 const samples: RenderedFile[][] = [];
 
+/** `a.b[i]` of a list of scalars: the same item's index in the sorted values. */
+function sortedIndex(path: string, typed: Values, sorted: Values): string {
+  const m = /^([A-Za-z0-9_.\-[\]]+)\[(\d+)\]$/.exec(path);
+  if (!m) return path;
+  const at = (v: unknown) => m[1]!.split(/\.|(?=\[)/).reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k.startsWith("[") ? Number(k.slice(1, -1)) : k], v);
+  const before = at(typed);
+  const after = at(sorted);
+  if (!Array.isArray(before) || !Array.isArray(after) || before.some((x) => typeof x === "object")) return path;
+  return `${m[1]}[${after.indexOf(before[Number(m[2])])}]`;
+}
+
 function check(g: Generated, where: [RegExp, Locate][]): void {
   tally.cases++;
   let files: RenderedFile[];
@@ -253,10 +265,13 @@ function check(g: Generated, where: [RegExp, Locate][]): void {
     const verdict = validateIstio?.(o.yaml(path));
     if (verdict) expect(verdict.errors, `istiod refuses ${path}`).toEqual([]);
   }
+  // Sets (uniqueItems lists) are rendered sorted: each of their items is looked for at its sorted place.
+  const sorted = sortSets(structuredClone(g.values), builtinChart().schema);
   for (const leaf of g.leaves) {
-    const entry = where.find(([re]) => re.test(leaf.path));
+    const path = sortedIndex(leaf.path, g.values, sorted);
+    const entry = where.find(([re]) => re.test(path));
     expect(entry, `no output location known for ${leaf.path}`).toBeDefined();
-    const found = entry![1](o, g.values, entry![0].exec(leaf.path)!);
+    const found = entry![1](o, sorted, entry![0].exec(path)!);
     if (found === null) continue;
     expect(found.length, `${leaf.path} reaches no file`).toBeGreaterThan(0);
     for (const value of found) expect(value, `${leaf.path} = ${JSON.stringify(leaf.value)}`).toStrictEqual(leaf.value);

@@ -4,6 +4,7 @@ import { builtinChart } from "../chart/builtin.js";
 import { coalesce } from "../values/coalesce.js";
 import { hasOwn, isMap, setKey, sortKeys, type Values } from "../values/objects.js";
 import { toProblems } from "./problems.js";
+import { sortSets } from "./sortSets.js";
 import { requireChart, requireValues } from "../arguments.js";
 import { valuesValidator } from "../chart/compiled.js";
 
@@ -29,7 +30,8 @@ export function validateValues(values: Values, chart: Chart = builtinChart()): V
   // Sorted keys: templates iterate maps in key order, so the input's key order never shows.
   const sorted = sortKeys(effective) as Values;
   const problems = chart.checks?.(sorted) ?? [];
-  return { ok: problems.length === 0, problems, values: sorted };
+  // Sets in sorted order too, once the checks have named any index as the user typed it.
+  return { ok: problems.length === 0, problems, values: problems.length === 0 ? sortSets(sorted, chart.schema) : sorted };
 }
 
 /**
