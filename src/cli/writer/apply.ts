@@ -51,23 +51,26 @@ export function apply(plan: Plan, ops: WriterOps): void {
     if (plan.manifestText !== plan.oldManifestText) stageFile(plan.oldManifestText === undefined ? "create" : "replace", "manifest", MANIFEST_NAME, plan.manifestText);
     for (const d of plan.mkdirs) {
       ops.append(journal, journalLine.mkdir(d));
-      ops.mkdir(join(root, d));
+      naming(`make directory ${join(shown, d)}`, () => ops.mkdir(join(root, d)));
     }
     ops.append(journal, steps.map(journalLine.step).join("") + journalLine.renames);
     for (const step of steps) {
       const target = join(root, step.path);
       const staged = join(stage, step.id);
       const saved = `${staged}.old`;
-      if (step.kind === "create") ops.rename(staged, target);
-      else if (step.kind === "remove") ops.rename(target, saved);
-      else {
-        keep(target, saved, ops);
-        ops.rename(staged, target);
-      }
+      naming(`${step.kind} ${join(shown, step.path)}`, () => {
+        if (step.kind === "create") ops.rename(staged, target);
+        else if (step.kind === "remove") ops.rename(target, saved);
+        else {
+          keep(target, saved, ops);
+          ops.rename(staged, target);
+        }
+      });
     }
     ops.append(journal, journalLine.done);
   } catch (e) {
-    const why = e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : reason(e);
+    const what = (e as { failedTo?: string }).failedTo;
+    const why = e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : `${what ? `cannot ${what}: ` : ""}${reason(e)}`;
     try {
       if (staging) recover(root, ops, staging);
       for (const d of madeRoot.reverse()) ops.rmdir(d);
@@ -80,6 +83,16 @@ export function apply(plan: Plan, ops: WriterOps): void {
     recover(root, ops, staging);
   } catch (e) {
     throw new VmTemplateError("OUTPUT", [{ path: "", message: `wrote ${shown}, but could not remove its staging directory ${staging} (${reason(e)}); the next run into ${shown} removes it` }]);
+  }
+}
+
+/** Runs a step, marking a failure with what it was doing to which path (the error names a file, not only "permission denied"). */
+function naming(what: string, step: () => void): void {
+  try {
+    step();
+  } catch (e) {
+    if (e && typeof e === "object") Object.assign(e, { failedTo: what });
+    throw e;
   }
 }
 
