@@ -5,9 +5,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { render, type Values } from "../src/index.js";
+import type { Values } from "../src/index.js";
 import { envFileSafe } from "../src/render/helpers/envLine.js";
 import { parseValuesYaml } from "../src/values/parseValuesYaml.js";
+import { renderProblem as problem } from "./fixtures.js";
 
 /*
  * sidecar.env is read by three parsers, and a value is written bare only when all three read it as
@@ -85,14 +86,6 @@ describe("sidecar.env values: what Compose's env_file reads as typed", () => {
 describe("values that reach sidecar.env bare are refused at their path when a reader would misread them", () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
   const basic = () => parseValuesYaml(readFileSync(join(root, "examples", "tctl-basic", "values.yaml"), "utf8"), "tctl-basic") as any;
-  const problem = (values: Values) => {
-    try {
-      render({ values });
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return "rendered";
-  };
 
   it("a proxyMetadata value ending in a control character python-dotenv strips", () => {
     const v = basic();

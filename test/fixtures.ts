@@ -1,4 +1,4 @@
-import { VmTemplateError, type Values } from "../src/index.js";
+import { render, VmTemplateError, type Values } from "../src/index.js";
 
 /** The values of the seed's helm command: the smallest valid input. */
 export function baseValues(): Values {
@@ -54,4 +54,14 @@ export function errorOf(f: () => unknown): VmTemplateError {
     throw e;
   }
   throw new Error("no error");
+}
+
+/** The message a render refuses `values` with, or "rendered". */
+export function renderProblem(values: Values): string {
+  try {
+    render({ values });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "rendered";
 }

@@ -9,13 +9,15 @@ function twoServices(edit: (v: any) => void = () => {}): Values {
   const v: any = fleetValues(1);
   v.services.details = structuredClone(details);
   v.vms.pool.services = ["details", "ratings"];
+  // Two proxies on one host need a proxyv2 of Istio 1.11 or later (test/sharedVm.test.ts).
+  v.global.tag = "1.24.2";
   edit(v);
   return v;
 }
 /** details with its own egress bind and proxy ports, so it may share a VM with ratings. */
 const ownPorts = (v: any) => {
   v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }];
-  v.services.details.proxy = { adminPort: 15100, statusPort: 15120 };
+  v.services.details.proxy = { adminPort: 15100, statusPort: 15120, envoyStatusPort: 15121, envoyPrometheusPort: 15190 };
 };
 const problemsOf = (values: Values) => validateValues(mergeValues({ files: [values] })).problems;
 const paths = (values: Values) => problemsOf(values).map((p) => p.path);
@@ -55,7 +57,7 @@ describe("fleet format", () => {
   it("runs one proxy per service, as tctl would on each WorkloadEntry: its own container, proxy-config-dir and ports", () => {
     const values = twoServices((v) => {
       v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }];
-      v.services.details.proxy = { adminPort: 15100, statusPort: 15120 };
+      v.services.details.proxy = { adminPort: 15100, statusPort: 15120, envoyStatusPort: 15121, envoyPrometheusPort: 15190 };
     });
     const files = render({ values }).files;
     const read = (path: string) => files.find((f) => f.path === path)!.content;
@@ -67,7 +69,7 @@ describe("fleet format", () => {
     // The WorkloadEntry carries what makes tctl start the same container (annotations.go).
     const we = load(read("vms/pool-10-0-0-0/workloadentry-details.yaml")) as any;
     expect(we.metadata.annotations).toEqual({
-      "proxy.istio.io/config": "proxyAdminPort: 15100\nstatusPort: 15120\n",
+      "proxy.istio.io/config": 'proxyAdminPort: 15100\nstatusPort: 15120\nproxyMetadata: {"ENVOY_PROMETHEUS_PORT":"15190","ENVOY_STATUS_PORT":"15121"}\n',
       "sidecar-bootstrap.istio.io/proxy-config-dir": "/tmp/istio-proxy/details",
       "sidecar-bootstrap.istio.io/proxy-container-name": "istio-proxy-details",
     });
@@ -78,7 +80,7 @@ describe("fleet format", () => {
   });
 
   it("is byte-identical whatever the key order of the fleet file", () => {
-    const a = twoServices((v) => (v.services.details.proxy = { statusPort: 15120, adminPort: 15100 }, v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }]));
+    const a = twoServices((v) => (v.services.details.proxy = { envoyPrometheusPort: 15190, statusPort: 15120, envoyStatusPort: 15121, adminPort: 15100 }, v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }]));
     const b: any = structuredClone(a);
     b.services = { ratings: b.services.ratings, details: b.services.details };
     b.vms = { pool: { services: b.vms.pool.services, addresses: b.vms.pool.addresses } };
@@ -101,9 +103,9 @@ describe("fleet checks: each refuses a fleet whose files would not agree, naming
     ["a per-machine bootstrap value on a group of several VMs", (v) => (v.vms.pool.addresses.push("10.0.0.1"), v.vms.pool.bootstrap = { proxyInstanceIp: "10.1.1.1" }), "vms.pool.bootstrap.proxyInstanceIp", /names one machine, but the group has 2 addresses/],
     ["services of two namespaces on one VM", (v) => (v.services.details.namespace = "other"), "vms.pool.services", /a VM belongs to one namespace/],
     ["two services on one VM with the same proxy ports and egress bind", () => {}, "vms.pool.services", /both bind 127.0.0.1:15000 .*services on one VM need ports of their own/],
-    ["two services on one VM with the same ingress port", (v) => (v.services.details.ports[0].number = 9080, v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }], v.services.details.proxy = { adminPort: 15100, statusPort: 15120 }), "vms.pool.services", /ratings and details both bind port 9080|details and ratings both bind port 9080/],
+    ["two services on one VM with the same ingress port", (v) => (v.services.details.ports[0].number = 9080, v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }], v.services.details.proxy = { adminPort: 15100, statusPort: 15120, envoyStatusPort: 15121, envoyPrometheusPort: 15190 }), "vms.pool.services", /ratings and details both bind port 9080|details and ratings both bind port 9080/],
     ["egress hosts without an egress bind address", (v) => (v.vms.pool.services = ["ratings"], delete v.services.details, v.services.ratings.egress = [{ hosts: ["./*"] }], v.services.ratings.egressHosts = ["a.example.com"]), "services.ratings.egressHosts", /needs egress\[0\].bind/],
-    ["one host called by two services on one VM", (v) => (v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }], v.services.details.proxy = { adminPort: 15100, statusPort: 15120 }, v.services.details.egressHosts = ["a.example.com"], v.services.ratings.egressHosts = ["a.example.com"]), "vms.pool.services", /both call a.example.com/],
+    ["one host called by two services on one VM", (v) => (v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }], v.services.details.proxy = { adminPort: 15100, statusPort: 15120, envoyStatusPort: 15121, envoyPrometheusPort: 15190 }, v.services.details.egressHosts = ["a.example.com"], v.services.ratings.egressHosts = ["a.example.com"]), "vms.pool.services", /both call a.example.com/],
     ["a fleet with a single-VM section", (v) => (v.workloadEntry = { address: "10.0.0.1" }), "workloadEntry", /is for a single VM/],
     ["services without vms", (v) => delete v.vms, "vms", /is required \(the fleet format: the services run on the VMs and groups of vms\)/],
   ];
@@ -116,7 +118,7 @@ describe("fleet checks: each refuses a fleet whose files would not agree, naming
   it("passes the valid neighbour: two services on one VM with ports, bind and hosts of their own", () => {
     expect(paths(twoServices((v) => {
       v.services.details.egress = [{ bind: "127.0.0.3", hosts: ["./*"] }];
-      v.services.details.proxy = { adminPort: 15100, statusPort: 15120 };
+      v.services.details.proxy = { adminPort: 15100, statusPort: 15120, envoyStatusPort: 15121, envoyPrometheusPort: 15190 };
       v.services.details.egressHosts = ["b.example.com"];
       v.services.ratings.egressHosts = ["a.example.com"];
     }))).toEqual([]);

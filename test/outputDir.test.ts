@@ -251,7 +251,7 @@ describe("temporary files", () => {
     writeOutputDir(join(dir, "out"), fleet());
     writeFileSync(join(dir, "out", "vms", "notes.txt"), "ours\n");
     const before = snapshot("out");
-    const next = fleet(["global.tag=1.0.0", "vms.ratings-pool.addresses={10.128.0.10,10.128.0.11,10.128.0.13}"]);
+    const next = fleet(["global.tag=1.25.0", "vms.ratings-pool.addresses={10.128.0.10,10.128.0.11,10.128.0.13}"]);
     // The 0th, 1st, … rename, and the last one (the manifest's).
     for (const failAt of [0, 1, 7, 12, -1]) {
       let renames = 0;

@@ -209,6 +209,7 @@ const fleet: [RegExp, Locate][] = [
   // Only one service of a generated fleet has egressHosts, so its lines are a VM's hosts file.
   [/^services\.([^.]+)\.egressHosts\[(\d+)\]$/, (o, v, m) => vmDirs(v, m[1]).map((d) => o.lines(`${d}hosts`)[Number(m[2])]!.split(" ")[1])],
   [/^services\.([^.]+)\.proxy\.(adminPort|statusPort)$/, (o, v, m) => vmDirs(v, m[1]).map((d) => proxyConfig(envOf(o, d, m[1]!))[m[2] === "adminPort" ? "proxyAdminPort" : "statusPort"])],
+  [/^services\.([^.]+)\.proxy\.(envoyStatusPort|envoyPrometheusPort)$/, (o, v, m) => vmDirs(v, m[1]).map((d) => Number(envOf(o, d, m[1]!)[m[2] === "envoyStatusPort" ? "ENVOY_STATUS_PORT" : "ENVOY_PROMETHEUS_PORT"]))],
   [/^vms\.([^.]+)\.addresses\[(\d+)\]$/, (o, v, m) => {
     const [g, i] = [m[1]!, Number(m[2])];
     const dir = groupDirs(v, g)[i]!;

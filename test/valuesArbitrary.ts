@@ -201,9 +201,12 @@ function global(F: Fields, oneVm: boolean) {
   const sidecar = oneVm
     ? record({ appNs: F.dnsLabel(), appId: F.dnsLabel(), serviceDefinition: F.dnsLabel() }, { certsDir: F.absolutePath() })
     : record({}, { certsDir: F.absolutePath() });
+  // A fleet VM may run several proxies, which needs a proxyv2 of Istio 1.11 or later (the fleet
+  // checks refuse an older global.tag then: test/sharedVm.test.ts).
+  const tag = oneVm ? {} : { tag: fc.constant(new Leaf("1.24.2", true)) };
   return record(
-    { hub: F.imageRepository(), tcc: record({ tenant: F.identifier(), environment: F.identifier(), cluster: F.identifier() }), vmgateway: record({ host: F.host() }), sidecar },
-    { tag: F.tag() },
+    { hub: F.imageRepository(), tcc: record({ tenant: F.identifier(), environment: F.identifier(), cluster: F.identifier() }), vmgateway: record({ host: F.host() }), sidecar, ...tag },
+    oneVm ? { tag: F.tag() } : {},
   );
 }
 
@@ -262,7 +265,7 @@ export function fleetValues(rate: Rate): Arbitrary<Generated> {
       const services = fc.tuple(
         ...serviceNames.map((_, k) =>
           record(
-            { namespace: fc.constant(ns), hostname: F.hostname(), ports: servicePorts(F, 1000 * (k + 1)), egress: egressListeners(F, k + 1, 30000 + 10 * k), proxy: fc.constant({ adminPort: 40000 + k, statusPort: 41000 + k }), serviceAccount: F.dnsSubdomain() },
+            { namespace: fc.constant(ns), hostname: F.hostname(), ports: servicePorts(F, 1000 * (k + 1)), egress: egressListeners(F, k + 1, 30000 + 10 * k), proxy: fc.constant({ adminPort: 40000 + k, statusPort: 41000 + k, envoyStatusPort: 42000 + k, envoyPrometheusPort: 43000 + k }), serviceAccount: F.dnsSubdomain() },
             { serviceDefinition: F.dnsLabel(), sidecarsPresent: fc.boolean(), usingIptablesCapture: fc.boolean(), egressHttpProxyPort: fc.constant(16000 + k), labels: labels(F), ...(k === 0 ? { egressHosts: fc.uniqueArray(F.hostname(), { minLength: 1, maxLength: 2, selector: text }) } : {}) },
           ),
         ),

@@ -27,7 +27,7 @@ export function fleetValues(vms, seed = 20261121) {
         labels: { version: `v${k + 1}` },
         egress: [{ bind: `127.0.0.${k + 2}`, hosts: ["./*"] }],
         ...(k === 0 ? { egressHosts: [`mysql.${name}.example.com`] } : {}),
-        proxy: { adminPort: 15000 + 100 * k, statusPort: 15020 + 100 * k },
+        proxy: { adminPort: 15000 + 100 * k, statusPort: 15020 + 100 * k, envoyStatusPort: 15021 + 100 * k, envoyPrometheusPort: 15090 + 100 * k },
       },
     ]),
   );
@@ -48,7 +48,8 @@ export function fleetValues(vms, seed = 20261121) {
   const used = new Set(Object.values(groups).flatMap((g) => g.services));
   for (const name of SERVICES) if (!used.has(name)) delete services[name];
   return {
-    global: { hub: "registry.internal/tetrate", tcc: { tenant: "t1", environment: "prod", cluster: "c1" }, vmgateway: { host: "vmgateway.example.com" } },
+    // Some VMs run two proxies: a proxyv2 of Istio 1.11 or later (src/chart/checks/fleet.ts).
+    global: { hub: "registry.internal/tetrate", tag: "1.24.2", tcc: { tenant: "t1", environment: "prod", cluster: "c1" }, vmgateway: { host: "vmgateway.example.com" } },
     services,
     vms: groups,
   };

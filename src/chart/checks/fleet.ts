@@ -18,7 +18,7 @@ interface Service {
   egress: Listener[];
   egressHosts?: string[];
   usingIptablesCapture: boolean;
-  proxy: { adminPort: number; statusPort: number };
+  proxy: { adminPort: number; statusPort: number; envoyStatusPort: number; envoyPrometheusPort: number };
 }
 // addresses: absent only for an autoscaled workloadGroup (checks/workloadGroup.ts).
 interface Group { addresses?: string[]; services?: string[]; bootstrap?: Record<string, string> }
@@ -91,8 +91,27 @@ export function fleetChecks(values: Values): Problem[] {
       if (!hasOwn(services, s)) add(["vms", group, "services", i], `no such service (services: ${Object.keys(services).join(", ") || "none given"})`);
     });
     problems.push(...sharedVmProblems(group, known, services));
+    if (known.length > 1) problems.push(...sharedVmImageProblems(group, known, (values.global as { tag?: unknown } | undefined)?.tag));
   }
   return problems;
+}
+
+/**
+ * Several proxies on one host network need pilot-agent 1.11 or later: before, Envoy's health
+ * (15021) and Prometheus (15090) listeners are literal ports of
+ * tools/packaging/common/envoy_bootstrap.json (ENVOY_STATUS_PORT and ENVOY_PROMETHEUS_PORT came
+ * with istio/istio 2ff6d6a6069, 1.11), and before 1.10 pkg/envoy/proxy.go starts Envoy with hot
+ * restart (no --disable-hot-restart, a2610dc2fbf), whose abstract socket, the same for every Envoy
+ * without --base-id, is per network namespace: the second proxy's Envoy exits. A tag that is no
+ * Istio version (latest, a digest-like name) is taken as the user's word.
+ */
+function sharedVmImageProblems(group: string, names: string[], tag: unknown): Problem[] {
+  const m = typeof tag === "string" ? /^v?(\d+)\.(\d+)(?:[.\-_]|$)/.exec(tag) : null;
+  if (!m || Number(m[1]) > 1 || (Number(m[1]) === 1 && Number(m[2]) >= 11)) return [];
+  return [{
+    path: joinPath(["vms", group, "services"]),
+    message: `runs ${names.length} services (${names.join(", ")}), one Istio proxy each on the host network, but global.tag ${tag} is a proxyv2 before Istio 1.11, where Envoy's ports 15021 and 15090 are fixed (and before 1.10 its hot-restart socket is one per host): a second proxy cannot start. Use a proxyv2 of Istio 1.11 or later, or give each service a VM of its own`,
+  }];
 }
 
 function sharedVmProblems(group: string, names: string[], services: Record<string, Service>): Problem[] {
@@ -123,5 +142,8 @@ function serviceSockets(name: string, s: Service): Socket[] {
   if (s.egressHttpProxyPort !== undefined) sockets.push({ address: "127.0.0.1", port: s.egressHttpProxyPort, path: at(["egressHttpProxyPort"]), owner: name });
   sockets.push({ address: "127.0.0.1", port: s.proxy.adminPort, path: at(["proxy", "adminPort"]), owner: name });
   sockets.push({ address: ANY, port: s.proxy.statusPort, path: at(["proxy", "statusPort"]), owner: name });
+  // Envoy's health and Prometheus listeners bind every address (envoy_bootstrap.json, {{ .wildcard }}).
+  sockets.push({ address: ANY, port: s.proxy.envoyStatusPort, path: at(["proxy", "envoyStatusPort"]), owner: name });
+  sockets.push({ address: ANY, port: s.proxy.envoyPrometheusPort, path: at(["proxy", "envoyPrometheusPort"]), owner: name });
   return [...sockets, ...egressSockets(s.egress, at, name)];
 }

@@ -28,7 +28,7 @@ export const builtinHelpers: Record<string, (...args: never[]) => unknown> = {
   workloadEntryAnnotations: (bootstrap: Bootstrap | HelperOptions, annotations: Record<string, string> | HelperOptions) =>
     orNone(workloadEntryAnnotations(given(bootstrap), given(annotations))),
   /** `(fleetAnnotations @root group service)`: a fleet WorkloadEntry's annotations (its proxy's own dir, container, ports). */
-  fleetAnnotations: (root: V, group: string, service: string) => orNone(fleetAnnotations(root.vms[group], service, root.services[service])),
+  fleetAnnotations: (root: V, group: string, service: string) => orNone(fleetAnnotations(root, group, service)),
   /** `(singleVmProxy @root)`: the single VM's proxy bundle; without a workloadEntry, in global.sidecar.certsDir. */
   singleVmProxy: (root: V) => proxyBundle(meshOf(root), singleVmWorkload(root), root.workloadEntry ? undefined : root.global.sidecar.certsDir),
   /** `(fleetProxy @root group service address)`: the bundle of one service's proxy on one VM of a group. */

@@ -1,7 +1,8 @@
 import { slug } from "../../render/helpers/slug.js";
 import { workloadEntryAnnotations, type Bootstrap } from "./annotations.js";
 import { DEFAULT_PROXY_CONFIG_DIR } from "./dockerRun.js";
-import type { Workload } from "./model.js";
+import { meshOf, type Workload } from "./model.js";
+import { proxyConfigFor } from "./proxyConfig.js";
 
 /* The WorkloadEntries vm-template renders, as tctl would read them back from the cluster. */
 
@@ -32,16 +33,34 @@ export function fleetBootstrap(group: V, service: string): Bootstrap {
   return b;
 }
 
-/** The proxy.istio.io/config of a fleet service whose proxy ports are not Istio's defaults. */
-export function fleetProxyConfigAnnotation(svc: V): string | undefined {
-  const { adminPort, statusPort } = svc.proxy;
-  return adminPort === 15000 && statusPort === 15020 ? undefined : `proxyAdminPort: ${adminPort}\nstatusPort: ${statusPort}\n`;
+/**
+ * The proxy.istio.io/config of a fleet service whose proxy ports are not Istio's defaults:
+ * proxyAdminPort and statusPort, and Envoy's health and Prometheus ports as pilot-agent's
+ * ENVOY_STATUS_PORT and ENVOY_PROMETHEUS_PORT (pilot/cmd/pilot-agent/options, Istio 1.11+), which
+ * tctl writes into sidecar.env from the ProxyConfig's proxyMetadata. The annotation's proxyMetadata
+ * replaces the whole map (applyProxyConfig), so it carries the mesh's own (`meshMetadata`) too.
+ * In JSON flow style: YAML 1.1 and 1.2 read it alike.
+ */
+export function fleetProxyConfigAnnotation(svc: V, meshMetadata: Record<string, string> = {}): string | undefined {
+  const { adminPort, statusPort, envoyStatusPort = 15021, envoyPrometheusPort = 15090 } = svc.proxy;
+  let text = adminPort === 15000 && statusPort === 15020 ? "" : `proxyAdminPort: ${adminPort}\nstatusPort: ${statusPort}\n`;
+  if (envoyStatusPort !== 15021 || envoyPrometheusPort !== 15090) {
+    const metadata: Record<string, string> = { ...meshMetadata };
+    if (envoyPrometheusPort !== 15090) metadata.ENVOY_PROMETHEUS_PORT = String(envoyPrometheusPort);
+    if (envoyStatusPort !== 15021) metadata.ENVOY_STATUS_PORT = String(envoyStatusPort);
+    const sorted = Object.fromEntries(Object.keys(metadata).sort().map((k) => [k, metadata[k]!]));
+    text += `proxyMetadata: ${JSON.stringify(sorted)}\n`;
+  }
+  return text || undefined;
 }
 
-/** The annotations of a fleet WorkloadEntry. */
-export function fleetAnnotations(group: V, service: string, svc: V): Record<string, string> {
-  const config = fleetProxyConfigAnnotation(svc);
-  return workloadEntryAnnotations(fleetBootstrap(group, service), config ? { "proxy.istio.io/config": config } : undefined);
+/** The annotations of a fleet WorkloadEntry; `values` gives the mesh's proxyMetadata. */
+export function fleetAnnotations(values: V, groupName: string, service: string): Record<string, string> {
+  const svc = values.services[service];
+  const bare: Workload = { namespace: svc.namespace, serviceAccount: svc.serviceAccount, labels: { ...(svc.labels ?? {}), app: service, class: "vm" }, annotations: {} };
+  const meshMetadata = (proxyConfigFor(meshOf(values), bare).proxyMetadata ?? {}) as Record<string, string>;
+  const config = fleetProxyConfigAnnotation(svc, meshMetadata);
+  return workloadEntryAnnotations(fleetBootstrap(values.vms[groupName], service), config ? { "proxy.istio.io/config": config } : undefined);
 }
 
 /** The WorkloadEntry of `service` on the VM at `address` of `groupName`. */
@@ -55,6 +74,6 @@ export function fleetWorkload(values: V, groupName: string, service: string, add
     network: group.network,
     serviceAccount: svc.serviceAccount,
     labels: { ...(svc.labels ?? {}), app: service, class: "vm" },
-    annotations: fleetAnnotations(group, service, svc),
+    annotations: fleetAnnotations(values, groupName, service),
   };
 }
