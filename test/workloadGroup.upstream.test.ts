@@ -40,7 +40,7 @@ function renderCase(c: (typeof CASES)[number]): Map<string, string> {
       vmgateway: { host: c.ingress },
       sidecar: { appNs: "unused", appId: "unused", serviceDefinition: "unused" },
     },
-    mesh: { meshConfig: load(c.mesh()) as Values, values: c.revision ? { global: { revision: c.revision } } : undefined },
+    mesh: { meshConfig: load(c.mesh()) as Values, ...(c.revision ? { values: { global: { revision: c.revision } } } : {}) },
     workloadGroup: { ...workloadGroupValues(read(`${c.dir}workloadgroup.yaml`)), vm: { internalIP: c.internalIP } },
   };
   return new Map(render({ values }).files.map((f) => [f.path, f.content]));

@@ -50,3 +50,16 @@ describe("workloadGroup refusals", () => {
     expect(problems(() => {})).toEqual([]);
   });
 });
+
+describe("the cluster ID", () => {
+  const clusterId = (mesh?: Values) => {
+    const values = { ...base(), ...(mesh ? { mesh } : {}) };
+    const env = render({ values }).files.find((f) => f.path === "cluster.env")!.content;
+    return /^ISTIO_META_CLUSTER_ID=(.*)$/m.exec(env)![1];
+  };
+  it("defaults to Kubernetes (templates/values.yaml), is the injector's clusterName when given, and null empties it", () => {
+    expect(clusterId()).toBe("'Kubernetes'");
+    expect(clusterId({ values: { global: { multiCluster: { clusterName: "east" } } } })).toBe("'east'");
+    expect(clusterId({ values: { global: { multiCluster: { clusterName: null } } } })).toBe("''");
+  });
+});

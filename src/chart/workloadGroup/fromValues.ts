@@ -1,9 +1,6 @@
 import { isMap, type Values } from "../../values/objects.js";
 import type { ConfigureFlags, MeshInput, WorkloadGroupInput } from "./types.js";
 
-/** istioctl's cluster ID when the injector's values name none (constants.DefaultClusterName, as its goldens pass it). */
-export const DEFAULT_CLUSTER_ID = "Kubernetes";
-
 type StringMap = Record<string, string>;
 
 /** The `workloadGroup` values (schema-valid, defaults applied) as the WorkloadGroup istioctl reads. */
@@ -27,7 +24,9 @@ export function meshInput(mesh: Values): MeshInput {
     meshConfig: isMap(mesh.meshConfig) ? mesh.meshConfig : {},
     systemNamespace: String(mesh.systemNamespace),
     revision: global.revision ?? "",
-    clusterID: global.multiCluster?.clusterName || DEFAULT_CLUSTER_ID,
+    // Default Kubernetes (templates/values.yaml), as istioctl's goldens pass --clusterID; an
+    // injector config without one leaves istioctl's --clusterID empty, and so does null here.
+    clusterID: global.multiCluster?.clusterName ?? "",
   };
 }
 
