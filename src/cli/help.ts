@@ -40,9 +40,12 @@ const RENDER_NOTES = [
   "Files for one VM: docker-compose.yaml always; servicedefinition.yaml with serviceDefinition;",
   "sidecar.yaml with sidecarResource or serviceDefinition; serviceentry.yaml with serviceEntry;",
   "workloadentry.yaml and sidecar.env with workloadEntry; hosts with sidecarResource.egressHosts.",
-  "For a fleet (services + vms): services/<name>/ and vms/<group>-<address>/, with a",
-  "kustomization.yaml at each level. -o owns only the files listed in DIR/.vm-template-manifest:",
-  "it removes those no longer rendered and refuses to replace or remove any other file.",
+  "With workloadGroup instead (upstream Istio's way): workloadgroup.yaml and, for the VM's",
+  "istio-sidecar package, cluster.env, mesh.yaml, hosts and root-cert.pem; no docker-compose.yaml.",
+  "For a fleet (services + vms): services/<name>/ and vms/<group>-<address>/ (and",
+  "workloadgroups/<group>/ for a vms.<group>.workloadGroup), with a kustomization.yaml at each",
+  "level. -o owns only the files listed in DIR/.vm-template-manifest: it removes those no",
+  "longer rendered and refuses to replace or remove any other file.",
 ];
 
 /** The text of `vm-template [command] --help`: what the command does, its flags, examples. */
