@@ -197,8 +197,15 @@ describe("tctl's rules for one WorkloadEntry", () => {
     ["a proxy.istio.io/config with a field ProxyConfig lacks", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "concurency: 3\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /"concurency": no such ProxyConfig field/],
     ["a proxy.istio.io/config that YAML 1.1 (tctl's go-yaml) reads otherwise", (v) => (v.workloadEntry.annotations["proxy.istio.io/config"] = "holdApplicationUntilProxyStarts: on\n"), 'workloadEntry.annotations["proxy.istio.io/config"]', /YAML 1.1/],
     ["an istio.io annotation with '$' (Compose would expand it in sidecar.env)", (v) => (v.workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"] = "^a$"), 'workloadEntry.annotations["sidecar.istio.io/statsInclusionRegexps"]', /may not hold '\$'/],
+    // Users copy ConfigMap data, which is text: the error says to paste it as YAML under the key.
+    ["mesh.meshConfig pasted as the ConfigMap's text", (v) => (v.mesh.meshConfig = "defaultConfig:\n  concurrency: 2\n"), "mesh.meshConfig", /must be an object \(got "defaultConfig:.*"\); this is text holding a YAML mapping \(as a ConfigMap's data is\): paste the content itself under mesh\.meshConfig, indented/],
+    ["mesh.values pasted as the injector's JSON text", (v) => (v.mesh.values = '{"global":{"jwtPolicy":"third-party-jwt"}}'), "mesh.values", /this is text holding a YAML mapping .*: paste the content itself under mesh\.values, indented/],
+    // Istio's ValidateZipkinCollector (pkg/config/validation/validation.go): host:port; a URL made an
+    // --add-host entry no Docker takes, refused before only by the output check, naming no value.
+    ["a zipkin address given as a URL", (v) => (v.mesh.meshConfig = { defaultConfig: { tracing: { zipkin: { address: "http://zipkin.istio-system:9411" } } } }), "mesh.meshConfig.defaultConfig.tracing.zipkin.address", /must be host:port/],
+    ["a zipkin address without a port", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "zipkin.istio-system" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /must be host:port/],
     ["a proxyMetadata value Compose would read as a comment", (v) => (v.mesh.meshConfig = { defaultConfig: { proxyMetadata: { A: "x #y" } } }), "mesh.meshConfig.defaultConfig.proxyMetadata.A", /would read differently/],
-    ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { zipkin: { address: "a #b" } } }), "mesh.expansionProxyConfig.tracing.zipkin.address", /may not hold '#'/],
+    ["a mesh config text with '#' after a space", (v) => (v.mesh.expansionProxyConfig = { tracing: { customTags: { a: { literal: { value: "a #b" } } } } }), "mesh.expansionProxyConfig.tracing.customTags.a.literal.value", /may not hold '#'/],
     ["a WorkloadEntry without a service account (tctl cannot make its token)", (v) => delete v.workloadEntry.serviceAccount, "workloadEntry.serviceAccount", /is required/],
     ["a WorkloadEntry address that is a host name", (v) => (v.workloadEntry.address = "vm.example.com"), "workloadEntry.address", /IPv4 or IPv6/],
     ["a proxy-instance-ip that is not an IP", (v) => (v.workloadEntry.bootstrap = { proxyInstanceIp: "vm.local" }), "workloadEntry.bootstrap.proxyInstanceIp", /IPv4 or IPv6/],

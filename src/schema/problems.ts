@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { load } from "js-yaml";
 import { showValue, type Problem } from "../errors.js";
 import { joinPath } from "../values/objects.js";
 import { closestKey } from "./suggest.js";
@@ -81,7 +82,7 @@ function toProblem(e: ErrorObject, segments: (string | number)[], root: SchemaNo
       const hint = params.type === "object" && Array.isArray(e.data) && e.data.every((x) => typeof x === "string")
         ? `; in --set, {…} is a list (Helm's grammar): set the map's keys (--set ${joinPath(segments)}.<key>=<value>) or use --set-json '${joinPath(segments)}={}'`
         : "";
-      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got()}${hint}` };
+      return { path: joinPath(segments), message: `must be ${article(String(params.type))}${got()}${hint || pastedText(params.type, e.data, joinPath(segments))}` };
     }
     case "minItems":
       return { path: joinPath(segments), message: `must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}${got()}` };
@@ -140,4 +141,19 @@ function pointerSegments(pointer: string, data: unknown): (string | number)[] {
       node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
       return segment;
     });
+}
+
+/**
+ * Users copy a ConfigMap's data (mesh, values, PROXY_CONFIG), which is text, into a map's place:
+ * when a map is wanted and the text given reads as a YAML mapping, say where its content goes.
+ */
+function pastedText(type: unknown, data: unknown, path: string): string {
+  if (type !== "object" || typeof data !== "string") return "";
+  try {
+    const parsed = load(data);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return "";
+  } catch {
+    return "";
+  }
+  return `; this is text holding a YAML mapping (as a ConfigMap's data is): paste the content itself under ${path}, indented, in a -f file (--set-file makes it a string)`;
 }
