@@ -81,6 +81,24 @@ describe("two proxies on one VM bind ports of their own", () => {
     expect(problem(v)).toBe("rendered");
   });
 
+  it.each([
+    ["meshConfig.defaultConfig", (v: any) => (v.mesh = { meshConfig: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: "true" } } } }), "mesh.meshConfig.defaultConfig.proxyMetadata.ISTIO_META_DNS_CAPTURE"],
+    ["expansionProxyConfig", (v: any) => (v.mesh = { expansionProxyConfig: { proxyMetadata: { ISTIO_META_ENABLE_DNS_SERVER: "1" } } }), "mesh.expansionProxyConfig.proxyMetadata.ISTIO_META_ENABLE_DNS_SERVER"],
+  ])("refuses two proxies on one VM whose agents both run the DNS proxy on 15053 (%s)", (_where, edit, path) => {
+    const v = fleet();
+    edit(v);
+    expect(problem(v)).toContain(`vms.legacy.services: runs 2 services (details, ratings), one Istio proxy each on the host network, but ${path} turns on every proxy's DNS proxy, which binds port 15053`);
+  });
+
+  it("accepts the DNS proxy turned off, and on for a VM running one service", () => {
+    const v = fleet();
+    v.mesh = { meshConfig: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: "false" } } } };
+    expect(problem(v)).toBe("rendered");
+    v.mesh = { meshConfig: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: "true" } } } };
+    v.vms.legacy.services = ["details"];
+    expect(problem(v)).toBe("rendered");
+  });
+
   it("a VM running one service is not held to the version", () => {
     const v = fleet();
     v.global.tag = "0.9.0";

@@ -91,7 +91,10 @@ export function fleetChecks(values: Values): Problem[] {
       if (!hasOwn(services, s)) add(["vms", group, "services", i], `no such service (services: ${Object.keys(services).join(", ") || "none given"})`);
     });
     problems.push(...sharedVmProblems(group, known, services));
-    if (known.length > 1) problems.push(...sharedVmImageProblems(group, known, (values.global as { tag?: unknown } | undefined)?.tag));
+    if (known.length > 1) {
+      problems.push(...sharedVmImageProblems(group, known, (values.global as { tag?: unknown } | undefined)?.tag));
+      problems.push(...sharedVmDnsProblems(group, known, values.mesh));
+    }
   }
   return problems;
 }
@@ -146,4 +149,27 @@ function serviceSockets(name: string, s: Service): Socket[] {
   sockets.push({ address: ANY, port: s.proxy.envoyStatusPort, path: at(["proxy", "envoyStatusPort"]), owner: name });
   sockets.push({ address: ANY, port: s.proxy.envoyPrometheusPort, path: at(["proxy", "envoyPrometheusPort"]), owner: name });
   return [...sockets, ...egressSockets(s.egress, at, name)];
+}
+
+/** strconv.ParseBool's true, as pilot-agent's env.RegisterBoolVar reads a variable. */
+const GO_TRUE = new Set(["1", "t", "T", "TRUE", "true", "True"]);
+
+/**
+ * The agent's DNS proxy binds port 15053 (`:15053` in the fork's pilot/pkg/dns/proxy.go, fatal
+ * when taken: initLocalDNSServer in pkg/istio-agent/agent.go; localhost:15053 in later Istio)
+ * when ISTIO_META_DNS_CAPTURE (or, in later Istio, ISTIO_META_ENABLE_DNS_SERVER) is true. The
+ * mesh's proxyMetadata reaches every proxy of a VM alike (the mesh-expansion one replaces
+ * defaultConfig's, as ProxyConfig merges), so several proxies would all bind it.
+ */
+function sharedVmDnsProblems(group: string, names: string[], mesh: unknown): Problem[] {
+  const m = (isMap(mesh) ? mesh : {}) as { meshConfig?: { defaultConfig?: { proxyMetadata?: Record<string, string> } }; expansionProxyConfig?: { proxyMetadata?: Record<string, string> } };
+  const [metadata, at] = m.expansionProxyConfig?.proxyMetadata
+    ? [m.expansionProxyConfig.proxyMetadata, ["mesh", "expansionProxyConfig", "proxyMetadata"]]
+    : [m.meshConfig?.defaultConfig?.proxyMetadata, ["mesh", "meshConfig", "defaultConfig", "proxyMetadata"]];
+  const on = ["ISTIO_META_DNS_CAPTURE", "ISTIO_META_ENABLE_DNS_SERVER"].find((k) => metadata && GO_TRUE.has(String(metadata[k])));
+  if (!on) return [];
+  return [{
+    path: joinPath(["vms", group, "services"]),
+    message: `runs ${names.length} services (${names.join(", ")}), one Istio proxy each on the host network, but ${joinPath([...at, on])} turns on every proxy's DNS proxy, which binds port 15053: the second proxy's agent cannot start. Turn it off, or give each service a VM of its own`,
+  }];
 }
