@@ -1,10 +1,10 @@
 import type { Command, Option } from "./args.js";
 
-const USAGE: Record<Command, string> = {
-  render: "vm-template [render] [NAME] [flags]   render the files (NAME: Helm's release name)",
-  values: "vm-template values [flags]   the effective values (defaults + sources), with any problems on stderr",
-  schema: "vm-template schema   the JSON Schema of a values file (for editors)",
-  init: "vm-template init [flags]   write vm-template.yaml, the project file, from the given values",
+const USAGE: Record<Command, [string, string]> = {
+  render: ["vm-template [render] [NAME] [flags]", "render the files (NAME: Helm's release name)"],
+  values: ["vm-template values [flags]", "the effective values (defaults + sources), problems on stderr"],
+  schema: ["vm-template schema", "the JSON Schema of a values file (for editors)"],
+  init: ["vm-template init [flags]", "write vm-template.yaml, the project file, from the given values"],
 };
 
 /** Examples of `vm-template <command> --help`. */
@@ -26,8 +26,9 @@ const EXAMPLES: Record<Command, [string, string][]> = {
 };
 
 const RENDER_NOTES = [
-  "The VM's docker-compose file, as TSB's `helm template tetrate/install/helm/vm` makes it:",
-  "  vm-template sidecar --namespace bookinfo-vm --set global.hub=registry.internal/tetrate \\",
+  "TSB's `helm template tetrate/install/helm/vm --name sidecar --namespace bookinfo-vm --set …`,",
+  "with vm-template in its place:",
+  "  vm-template --name sidecar --namespace bookinfo-vm --set global.hub=registry.internal/tetrate \\",
   "    --set global.tcc.tenant=t1 --set global.tcc.environment=prod --set global.tcc.cluster=c1 \\",
   "    --set global.vmgateway.host=1.2.3.4 \\",
   "    --set global.sidecar.appNs=bookinfo-vm --set global.sidecar.appId=bookinfo \\",
@@ -37,21 +38,28 @@ const RENDER_NOTES = [
   "Value sources merge as in Helm: ./vm-template.yaml, -f files left to right, then --set-json,",
   "--set, --set-string, --set-file, --set-literal. A key set to null is removed.",
   "",
-  "Files for one VM: docker-compose.yaml always; servicedefinition.yaml with serviceDefinition;",
-  "sidecar.yaml with sidecarResource or serviceDefinition; serviceentry.yaml with serviceEntry;",
-  "workloadentry.yaml and sidecar.env with workloadEntry; hosts with sidecarResource.egressHosts.",
-  "With workloadGroup instead (upstream Istio's way): workloadgroup.yaml and, for the VM's",
-  "istio-sidecar package, cluster.env, mesh.yaml, hosts and root-cert.pem; no docker-compose.yaml.",
+  "Files for one VM: docker-compose.yaml and sidecar.env always; servicedefinition.yaml with",
+  "serviceDefinition; sidecar.yaml with sidecarResource or serviceDefinition; serviceentry.yaml with",
+  "serviceEntry; workloadentry.yaml with workloadEntry; hosts with sidecarResource.egressHosts;",
+  "kustomization.yaml listing the Kubernetes resources. With decoupled: envoy.yaml and Envoy's",
+  "compose file. With workloadGroup instead (upstream Istio's way): workloadgroup.yaml and, for the",
+  "VM's istio-sidecar package, cluster.env, mesh.yaml, hosts and root-cert.pem; no docker-compose.yaml.",
   "For a fleet (services + vms): services/<name>/ and vms/<group>-<address>/ (and",
   "workloadgroups/<group>/ for a vms.<group>.workloadGroup), with a kustomization.yaml at each",
   "level. -o owns only the files listed in DIR/.vm-template-manifest: it removes those no",
   "longer rendered and refuses to replace or remove any other file.",
+  "",
+  "stdout is one stream for kubectl apply -f -: files that are not Kubernetes resources are comment",
+  "lines (one of them asked for alone with -s prints as itself).",
 ];
 
 /** The text of `vm-template [command] --help`: what the command does, its flags, examples. */
 export function helpText(command: Command, options: readonly Option[]): string {
-  const lines = [`Usage: ${USAGE[command]}`, ""];
-  if (command === "render") lines.push("Commands:", ...Object.values(USAGE).map((u) => `  ${u}`), "");
+  const lines = [`Usage: ${USAGE[command][0]}   ${USAGE[command][1]}`, ""];
+  if (command === "render") {
+    const width = Math.max(...Object.values(USAGE).map(([u]) => u.length)) + 2;
+    lines.push("Commands:", ...Object.values(USAGE).map(([u, d]) => `  ${u.padEnd(width)}${d}`), "");
+  }
   const flags = options.map((o) => [`${o.alias ? `-${o.alias}, ` : "    "}--${o.flag}${o.value ? ` ${o.value}` : ""}`, o.describe] as const);
   flags.push(["-h, --help", "this help"]);
   if (command === "render") flags.push(["    --version", "the version (alone)"]);
