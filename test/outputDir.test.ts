@@ -341,4 +341,26 @@ describe("--check and the directory named", () => {
     chmodSync(join(dir, "out", "hosts"), 0o644);
     expect(r.stderr).toContain("out/hosts: cannot be read: permission denied");
   });
+
+  // Permissions bind only a user who is not root: as root, the command runs as nobody.
+  const asNobody = process.getuid?.() === 0 && spawnSync("runuser", ["-u", "nobody", "--", "true"]).status === 0;
+  it.skipIf(process.getuid?.() === 0 && !asNobody)("a directory that cannot be searched is named as such, not as another render's", async () => {
+    // Before: any error looking for its manifest (EACCES) counted as the manifest being there.
+    const bin = join(import.meta.dirname, "..", "bin", "vm-template.js");
+    const cmd = async (argv: string[]) => {
+      if (!asNobody) return cli(argv);
+      const p = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, bin, ...argv], { cwd: dir, encoding: "utf8" });
+      return { status: p.status, stdout: p.stdout, stderr: p.stderr };
+    };
+    chmodSync(dir, 0o777);
+    expect((await cmd(["-f", fleetFile, "-o", "out"])).status).toBe(0);
+    chmodSync(join(dir, "out", "vms"), 0);
+    for (const check of [[], ["--check"]]) {
+      const r = await cmd(["-f", fleetFile, "--set", "global.tag=2.0.0", "-o", "out", ...check]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("error: out/vms: cannot be read: permission denied\n");
+      expect(r.stderr).not.toContain("another render's");
+    }
+    chmodSync(join(dir, "out", "vms"), 0o755);
+  });
 });

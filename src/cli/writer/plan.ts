@@ -92,8 +92,10 @@ export function planWrite(root: string, rootExists: boolean, shown: string, file
       else if (!stat) state = "absent";
       else if (stat.isSymbolicLink()) state = { problem: `${show(rel)} is a symbolic link; vm-template never writes through a link inside its directory` };
       else if (!stat.isDirectory()) state = { problem: `${show(rel)} is ${describe(stat)}, where vm-template needs a directory` };
-      else if (lstatOrProblem(join(root, rel, MANIFEST_NAME))) {
-        state = { problem: `${show(rel)} is another render's output directory (it has its own ${MANIFEST_NAME}); vm-template never writes into it` };
+      else {
+        const manifest = lstatOrProblem(join(root, rel, MANIFEST_NAME));
+        if (typeof manifest === "string") state = { problem: `${show(rel)}: cannot be read: ${manifest}` };
+        else if (manifest) state = { problem: `${show(rel)} is another render's output directory (it has its own ${MANIFEST_NAME}); vm-template never writes into it` };
       }
     }
     dirs.set(rel, state);
