@@ -1,32 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { loadAll } from "js-yaml";
-import { run } from "../src/cli/run.js";
-import { BASE_SET } from "./fixtures.js";
+import { cli as cliIn, examples, sets, tempCwd } from "./cliHarness.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "vm-template-cli-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const status = await run(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    cwd: dir,
-    version: "9.9.9",
-  });
-  return { status, stdout, stderr };
-}
-
-const sets = BASE_SET.flatMap((s) => ["--set", s]);
-const examples = join(import.meta.dirname, "..", "examples");
+const cwd = tempCwd();
+/** The CLI run in-process in this test's fresh directory (see cliHarness.ts). */
+const cli = (argv: string[], stdin = "") => cliIn(cwd.dir, argv, stdin);
 
 describe("vm-template CLI", () => {
   it("runs the seed's helm command unchanged but for the program name", async () => {
@@ -60,7 +40,7 @@ describe("vm-template CLI", () => {
     const reversed = (v: unknown): unknown =>
       v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
     const { load } = await import("js-yaml");
-    writeFileSync(join(dir, "rev.json"), JSON.stringify(reversed(load(readFileSync(join(examples, "ratings-vm", "values.yaml"), "utf8")))));
+    writeFileSync(join(cwd.dir, "rev.json"), JSON.stringify(reversed(load(readFileSync(join(examples, "ratings-vm", "values.yaml"), "utf8")))));
     const b = await cli(["-f", "rev.json"]);
     expect(b.stdout).toBe(a.stdout);
   });
@@ -97,7 +77,7 @@ describe("vm-template CLI", () => {
     ["not a mapping", "- a\n- b\n", /^error: bad.yaml: must be a mapping of values at the top level \(got a list\)/],
     ["a scalar", "just text\n", /^error: bad.yaml: must be a mapping .*got a string/],
   ])("refuses a values file that is %s, naming the file", async (_what, text, line) => {
-    writeFileSync(join(dir, "bad.yaml"), text);
+    writeFileSync(join(cwd.dir, "bad.yaml"), text);
     const r = await cli(["-f", "bad.yaml"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(line);
@@ -148,34 +128,34 @@ describe("vm-template CLI", () => {
     it("writes every file", async () => {
       const r = await cli(["-f", join(examples, "ratings-vm", "values.yaml"), "-o", "out"]);
       expect(r.status).toBe(0);
-      expect(readdirSync(join(dir, "out")).sort()).toEqual([".vm-template-manifest", "docker-compose.yaml", "hosts", "kustomization.yaml", "sidecar.env", "sidecar.yaml", "workloadentry.yaml"]);
+      expect(readdirSync(join(cwd.dir, "out")).sort()).toEqual([".vm-template-manifest", "docker-compose.yaml", "hosts", "kustomization.yaml", "sidecar.env", "sidecar.yaml", "workloadentry.yaml"]);
       expect(r.stdout).toBe("6 written, 0 unchanged, 0 removed\n");
-      expect(readFileSync(join(dir, "out", "sidecar.yaml"), "utf8")).toBe(readFileSync(join(examples, "ratings-vm", "expected", "sidecar.yaml"), "utf8"));
+      expect(readFileSync(join(cwd.dir, "out", "sidecar.yaml"), "utf8")).toBe(readFileSync(join(examples, "ratings-vm", "expected", "sidecar.yaml"), "utf8"));
     });
 
     it("on invalid values writes nothing and changes no existing file", async () => {
-      mkdirSync(join(dir, "out"));
-      writeFileSync(join(dir, "out", "docker-compose.yaml"), "old\n");
+      mkdirSync(join(cwd.dir, "out"));
+      writeFileSync(join(cwd.dir, "out", "docker-compose.yaml"), "old\n");
       const r = await cli([...sets, "--set", "global.sidecar.appNs=Bad", "-o", "out"]);
       expect(r.status).toBe(1);
-      expect(readdirSync(join(dir, "out"))).toEqual(["docker-compose.yaml"]);
-      expect(readFileSync(join(dir, "out", "docker-compose.yaml"), "utf8")).toBe("old\n");
+      expect(readdirSync(join(cwd.dir, "out"))).toEqual(["docker-compose.yaml"]);
+      expect(readFileSync(join(cwd.dir, "out", "docker-compose.yaml"), "utf8")).toBe("old\n");
     });
 
     it.skipIf(process.getuid?.() === 0)("into an unwritable directory fails with exit 1 and leaves no temporary file", async () => {
-      mkdirSync(join(dir, "ro"));
-      writeFileSync(join(dir, "ro", "docker-compose.yaml"), "old\n");
-      chmodSync(join(dir, "ro"), 0o555);
+      mkdirSync(join(cwd.dir, "ro"));
+      writeFileSync(join(cwd.dir, "ro", "docker-compose.yaml"), "old\n");
+      chmodSync(join(cwd.dir, "ro"), 0o555);
       const r = await cli([...sets, "-o", "ro"]);
-      chmodSync(join(dir, "ro"), 0o755);
+      chmodSync(join(cwd.dir, "ro"), 0o755);
       expect(r.status).toBe(1);
-      expect(readdirSync(join(dir, "ro"))).toEqual(["docker-compose.yaml"]);
+      expect(readdirSync(join(cwd.dir, "ro"))).toEqual(["docker-compose.yaml"]);
     });
 
     it("when a target cannot be written, nothing is written and no temporary file is left", async () => {
-      mkdirSync(join(dir, "out"));
-      writeFileSync(join(dir, "out", "docker-compose.yaml"), "old\n");
-      mkdirSync(join(dir, "out", "sidecar.yaml")); // a directory where a file must go
+      mkdirSync(join(cwd.dir, "out"));
+      writeFileSync(join(cwd.dir, "out", "docker-compose.yaml"), "old\n");
+      mkdirSync(join(cwd.dir, "out", "sidecar.yaml")); // a directory where a file must go
       const r = await cli(["-f", join(examples, "ratings-vm", "values.yaml"), "-o", "out"]);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(
@@ -183,19 +163,19 @@ describe("vm-template CLI", () => {
           "error: out/sidecar.yaml: a directory, where vm-template would write a file; move it away, then run again\n" +
           "error: nothing in out was changed\n",
       );
-      expect(readdirSync(join(dir, "out")).sort()).toEqual(["docker-compose.yaml", "sidecar.yaml"]);
-      expect(readFileSync(join(dir, "out", "docker-compose.yaml"), "utf8")).toBe("old\n");
+      expect(readdirSync(join(cwd.dir, "out")).sort()).toEqual(["docker-compose.yaml", "sidecar.yaml"]);
+      expect(readFileSync(join(cwd.dir, "out", "docker-compose.yaml"), "utf8")).toBe("old\n");
     });
   });
 });
 
 describe("generated files in an output directory", () => {
   const fleet = join(examples, "fleet", "values.yaml");
-  const ls = (sub: string) => readdirSync(join(dir, sub), { recursive: true }).map(String).sort();
+  const ls = (sub: string) => readdirSync(join(cwd.dir, sub), { recursive: true }).map(String).sort();
 
   it("--check exits 0 when the directory holds exactly what would be rendered, and writes nothing", async () => {
     expect((await cli(["-f", fleet, "-o", "out"])).status).toBe(0);
-    writeFileSync(join(dir, "out", "README.md"), "ours\n"); // never generated: not reported
+    writeFileSync(join(cwd.dir, "out", "README.md"), "ours\n"); // never generated: not reported
     const before = ls("out");
     const r = await cli(["-f", fleet, "-o", "out", "--check"]);
     expect(r).toEqual({ status: 0, stdout: "", stderr: "" });
@@ -204,12 +184,12 @@ describe("generated files in an output directory", () => {
 
   it("--check exits 1 with a unified diff of each changed, missing, no-longer-rendered and hand-edited file", async () => {
     expect((await cli(["-f", fleet, "-o", "out"])).status).toBe(0);
-    const se = join(dir, "out", "services", "ratings", "serviceentry.yaml");
+    const se = join(cwd.dir, "out", "services", "ratings", "serviceentry.yaml");
     writeFileSync(se, readFileSync(se, "utf8").replace("number: 9080", "number: 9090"));
-    rmSync(join(dir, "out", "vms", "legacy-35-194-38-142", "hosts"));
-    mkdirSync(join(dir, "out", "vms", "gone-10-0-0-9"));
+    rmSync(join(cwd.dir, "out", "vms", "legacy-35-194-38-142", "hosts"));
+    mkdirSync(join(cwd.dir, "out", "vms", "gone-10-0-0-9"));
     // Carries the header but vm-template did not write it: not its to report or remove.
-    writeFileSync(join(dir, "out", "vms", "gone-10-0-0-9", "docker-compose.yaml"), "# Code generated by vm-template. DO NOT EDIT.\nservices: {}\n");
+    writeFileSync(join(cwd.dir, "out", "vms", "gone-10-0-0-9", "docker-compose.yaml"), "# Code generated by vm-template. DO NOT EDIT.\nservices: {}\n");
     const before = ls("out");
     const r = await cli(["-f", fleet, "--set", "vms.ratings-pool.addresses={10.128.0.10,10.128.0.11}", "-o", "out", "--check"]);
     expect(r.status).toBe(1);
@@ -227,18 +207,18 @@ describe("generated files in an output directory", () => {
 
   it("-o removes generated files no longer rendered (a VM scaled away) and leaves other files alone", async () => {
     expect((await cli(["-f", fleet, "-o", "out"])).status).toBe(0);
-    writeFileSync(join(dir, "out", "vms", "notes.txt"), "ours\n");
+    writeFileSync(join(cwd.dir, "out", "vms", "notes.txt"), "ours\n");
     const r = await cli(["-f", fleet, "--set", "vms.ratings-pool.addresses={10.128.0.10,10.128.0.11}", "-o", "out"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("2 written, 26 unchanged, 5 removed\n");
     expect(ls("out/vms")).not.toContain("ratings-pool-10-128-0-12");
-    expect(readFileSync(join(dir, "out", "vms", "notes.txt"), "utf8")).toBe("ours\n");
+    expect(readFileSync(join(cwd.dir, "out", "vms", "notes.txt"), "utf8")).toBe("ours\n");
     expect((await cli(["-f", fleet, "--set", "vms.ratings-pool.addresses={10.128.0.10,10.128.0.11}", "-o", "out", "--check"])).status).toBe(0);
   });
 
   it("keeps a scaled-away VM's directory when it holds a file of the user's", async () => {
     expect((await cli(["-f", fleet, "-o", "out"])).status).toBe(0);
-    writeFileSync(join(dir, "out", "vms", "ratings-pool-10-128-0-12", "notes.txt"), "ours\n");
+    writeFileSync(join(cwd.dir, "out", "vms", "ratings-pool-10-128-0-12", "notes.txt"), "ours\n");
     expect((await cli(["-f", fleet, "--set", "vms.ratings-pool.addresses={10.128.0.10}", "-o", "out"])).status).toBe(0);
     expect(ls("out/vms/ratings-pool-10-128-0-12")).toEqual(["notes.txt"]);
   });
@@ -288,11 +268,11 @@ describe("sidecar.env", () => {
 
 describe("what --output-dir owns (issue 11)", () => {
   const fleet = join(examples, "fleet", "values.yaml");
-  const ls = (sub: string) => readdirSync(join(dir, sub), { recursive: true }).map(String).sort();
+  const ls = (sub: string) => readdirSync(join(cwd.dir, sub), { recursive: true }).map(String).sort();
 
   // Issue 11 item 1: an empty directory meant the current one, and the prune then walked all of it.
   it.each([[["-o", ""]], [["--output-dir="]], [["--output-dir", ""]]])("%j is a usage error that touches nothing", async (flag) => {
-    writeFileSync(join(dir, "copy-of-hosts"), "# Code generated by vm-template. DO NOT EDIT.\nmine\n");
+    writeFileSync(join(cwd.dir, "copy-of-hosts"), "# Code generated by vm-template. DO NOT EDIT.\nmine\n");
     const r = await cli(["-f", fleet, ...flag]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: --output-dir needs a directory/);
@@ -306,7 +286,7 @@ describe("what --output-dir owns (issue 11)", () => {
     const r = await cli(["-f", fleet, "--set", "global.tag=2.0.0", "-o", "out", "-s", "vms/legacy-35-194-38-142/docker-compose.yaml"]);
     expect(r.status).toBe(0);
     expect(ls("out")).toEqual(before);
-    expect(readFileSync(join(dir, "out", "vms", "legacy-35-194-38-142", "docker-compose.yaml"), "utf8")).toContain(":2.0.0");
+    expect(readFileSync(join(cwd.dir, "out", "vms", "legacy-35-194-38-142", "docker-compose.yaml"), "utf8")).toContain(":2.0.0");
     expect((await cli(["-f", fleet, "-o", "out", "-s", "hosts", "--check"])).status).not.toBe(0); // hosts is not a fleet file
     expect((await cli(["-f", fleet, "--set", "global.tag=2.0.0", "-o", "out", "-s", "vms/legacy-35-194-38-142/docker-compose.yaml", "--check"])).status).toBe(0);
   });
