@@ -148,6 +148,13 @@ describe("stdin and --show-only names (item 19)", () => {
     expect(got.stderr).toBe("error: -f -: standard input is given more than once; it can be read only once\n");
   });
 
+  // Found by the adversarial pass: the second read of a pipe quietly gave an empty values file.
+  it.each([["/dev/stdin", "-"], ["-", "/dev/fd/0"], ["/dev/stdin", "/proc/self/fd/0"]])("-f %s -f %s: stdin named twice is a usage error too", (a, b) => {
+    const got = shipped(["-f", a, "-f", b], readFileSync(join(root, "examples", "ratings-vm", "values.yaml"), "utf8"));
+    expect(got.status).toBe(2);
+    expect(got.stderr).toBe(`error: -f ${b}: standard input is given more than once; it can be read only once\n`);
+  });
+
   it("stdin that is a directory is an error, not an empty values file", () => {
     const got = shipped(["-f", "-", "--set", "global.hub=x"], openSync(root, "r"));
     expect(got.status).toBe(1);

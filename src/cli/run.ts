@@ -18,6 +18,9 @@ import { parseArgs, quickArgs, type Args } from "./args.js";
 import { PROJECT_FILE } from "./projectFile.js";
 import { runInit } from "./init.js";
 
+/** The names -f may give standard input by: `-` and the device files that are it on Linux. */
+const STDIN_NAMES = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -91,9 +94,10 @@ async function execute(args: Args, io: CliIO, sources: string[]): Promise<number
  * read, for error messages.
  */
 async function gatherValues(args: Args, io: CliIO, sources: string[]): Promise<Values> {
-  // Standard input can be read once: a second `-f -` would silently be empty.
-  if (args.values.filter((path) => path === "-").length > 1) {
-    throw new VmTemplateError("USAGE", [{ path: "", message: "-f -: standard input is given more than once; it can be read only once" }]);
+  // A pipe can be read once: a second read of it (as - or by a /dev name) would quietly be empty.
+  const stdinNames = args.values.filter((path) => STDIN_NAMES.has(path));
+  if (stdinNames.length > 1) {
+    throw new VmTemplateError("USAGE", [{ path: "", message: `-f ${stdinNames[1]}: standard input is given more than once; it can be read only once` }]);
   }
   const files = [];
   if (args.command !== "init" && args.projectFile && existsSync(join(io.cwd, PROJECT_FILE))) {
