@@ -1,7 +1,8 @@
 import type { Problem } from "../../errors.js";
 import { isMap, joinPath, type Values } from "../../values/objects.js";
 import { namespaceOfServiceHost, parseSpiffeId } from "../decoupled/identity.js";
-import { defaultListen, isIP, parseListen } from "../decoupled/listen.js";
+import { isIP } from "../ipAddress.js";
+import { defaultListen, parseListen } from "../decoupled/listen.js";
 import { decoupledPlan, policyName } from "../decoupled/plan.js";
 import { gatewayHostAdmits } from "../decoupled/sni.js";
 import type { DecoupledValues } from "../decoupled/values.js";

@@ -1,7 +1,7 @@
 import { isHttp, usesHttp2, type UpstreamProtocol } from "./alpn.js";
 import { CERT_FILES, type DecoupledPlan, type ServePlan, type UpstreamPlan } from "./plan.js";
 import { trustDomainPrefix } from "./identity.js";
-import { isIP } from "./listen.js";
+import { isIP } from "../ipAddress.js";
 import type { DecoupledValues } from "./values.js";
 
 type Json = Record<string, unknown>;

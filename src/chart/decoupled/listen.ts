@@ -1,5 +1,3 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
-
 /** A socket Envoy listens on, from `<IPv4>:<port>` or `[<IPv6>]:<port>`. */
 export interface ListenSocket {
   address: string;
@@ -15,9 +13,4 @@ export function parseListen(text: string): ListenSocket {
 /** The default: the app calls the upstream on localhost at the service's own port. */
 export function defaultListen(port: number): string {
   return `127.0.0.1:${port}`;
-}
-
-/** An IPv4 or IPv6 address, by the values schema's own ipv4/ipv6 rules. */
-export function isIP(s: string): boolean {
-  return (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
 }

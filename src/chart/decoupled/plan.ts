@@ -1,5 +1,5 @@
 import { slug } from "../../render/helpers/slug.js";
-import { isIP } from "./listen.js";
+import { isIP } from "../ipAddress.js";
 import { upstreamAlpn } from "./alpn.js";
 import { namespaceOfServiceHost, parseSpiffeId, principal, spiffeId, trustDomainPrefix, type Identity } from "./identity.js";
 import { defaultListen, parseListen, type ListenSocket } from "./listen.js";

@@ -1,14 +1,11 @@
 import type { HelperOptions } from "handlebars";
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import { workloadGroupBundle } from "./bundle.js";
 import { configureFlags, meshInput, workloadGroupInput } from "./fromValues.js";
 import { workloadGroupResource } from "./resource.js";
 import { fleetWorkloadGroups, type FleetWorkloadGroup } from "./fleet.js";
 import { workloadEntryFromGroup, type GroupEntry } from "./workloadEntry.js";
 import type { Values } from "../../values/objects.js";
-
-// The values schema's own IP rules, as the hosts-file check reads them.
-const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
+import { isIP } from "../ipAddress.js";
 
 interface Hash { group: Values; name: string; namespace: string; mesh: Values; ingress?: string; vm?: { internalIP?: string; externalIP?: string }; address?: string }
 
