@@ -130,12 +130,14 @@ export function planWrite(root: string, rootExists: boolean, shown: string, file
     try {
       const full = join(root, file.path);
       const stat = lstatOrProblem(full);
+      // A file of the rendered size is read once, whole: compared, and hashed from the same bytes.
+      const sameSize = typeof stat === "object" && stat.isFile() && stat.size === bytes.length ? readFileSync(full) : undefined;
       if (typeof stat === "string") refuse(file.path, "blocked", stat);
       else if (!stat) plan.creates.push({ path: file.path, bytes });
       else if (!stat.isFile()) refuse(file.path, "blocked", `${describe(stat)}, where vm-template would write a file; move it away, then run again`);
-      else if (stat.size === bytes.length && sameBytes(full, bytes)) plan.unchanged.push(file.path);
+      else if (sameSize?.equals(bytes)) plan.unchanged.push(file.path);
       else if (manifest?.has(file.path)) {
-        if (hashFile(full) === manifest.get(file.path)) plan.replaces.push({ path: file.path, bytes });
+        if ((sameSize ? sha256(sameSize) : hashFile(full)) === manifest.get(file.path)) plan.replaces.push({ path: file.path, bytes });
         else refuse(file.path, "edited", `edited since vm-template wrote it (its bytes are not the ones ${MANIFEST_NAME} records); restore it (git checkout) or move it away, then run again`);
       } else if (!manifest && startsWithHeader(full)) {
         // A directory an older vm-template wrote (no manifest): its files at rendered paths carry the header, which was then the mark of ownership.
@@ -186,10 +188,6 @@ function describe(stat: Stats): string {
   if (stat.isSymbolicLink()) return "a symbolic link";
   if (stat.isDirectory()) return "a directory";
   return "not a regular file";
-}
-
-function sameBytes(path: string, bytes: Buffer): boolean {
-  return readFileSync(path).equals(bytes);
 }
 
 /** SHA-256 of a file read in pieces: a file of any size costs a fixed amount of memory. */
