@@ -13,7 +13,8 @@ export const MANIFEST_NAME = ".vm-template-manifest";
 /** Far above any real manifest (a 100,000-VM fleet's is about 50 MB); past it the file is refused unread, not read into memory. */
 export const MAX_MANIFEST_BYTES = 256 << 20;
 const HEADING = "# vm-template manifest: the files vm-template wrote into this directory and their SHA-256 (sha256sum -c reads it). Do not edit.";
-const LINE = /^([0-9a-f]{64}) {2}(.+)$/;
+/** One manifest line: `<sha256>  <path>` (sha256sum's format). */
+export const LINE = /^([0-9a-f]{64}) {2}(.+)$/;
 
 /** path -> lowercase hex SHA-256 */
 export type Manifest = Map<string, string>;

@@ -7,7 +7,7 @@
  */
 import { lstatSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { MANIFEST_NAME, MAX_MANIFEST_BYTES } from "./manifest.js";
+import { LINE, MANIFEST_NAME, MAX_MANIFEST_BYTES } from "./manifest.js";
 
 /** The nearest parent of `root` whose manifest lists a file under `root`, with that file; or undefined. */
 export function parentRenderOwning(root: string): { dir: string; listed: string } | undefined {
@@ -25,7 +25,8 @@ function listedUnder(path: string, prefix: string): string | undefined {
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (!stat?.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
     for (const line of readFileSync(path, "utf8").split("\n")) {
-      if (/^[0-9a-f]{64} {2}/.test(line) && line.startsWith(prefix, 66)) return line.slice(66);
+      const listed = LINE.exec(line)?.[2];
+      if (listed?.startsWith(prefix)) return listed;
     }
   } catch {
     // Unreadable (a permission, a race with its own render): it names nothing here.
