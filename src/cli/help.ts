@@ -56,19 +56,19 @@ const RENDER_NOTES = [
 /** The text of `vm-template [command] --help`: what the command does, its flags, examples. */
 export function helpText(command: Command, options: readonly Option[]): string {
   const lines = [`Usage: ${USAGE[command][0]}   ${USAGE[command][1]}`, ""];
-  if (command === "render") {
-    const width = Math.max(...Object.values(USAGE).map(([u]) => u.length)) + 2;
-    lines.push("Commands:", ...Object.values(USAGE).map(([u, d]) => `  ${u.padEnd(width)}${d}`), "");
-  }
+  if (command === "render") lines.push("Commands:", ...table(Object.values(USAGE)), "");
   const flags = options.map((o) => [`${o.alias ? `-${o.alias}, ` : "    "}--${o.flag}${o.value ? ` ${o.value}` : ""}`, o.describe] as const);
   flags.push(["-h, --help", "this help"]);
   if (command === "render") flags.push(["    --version", "the version (alone)"]);
-  const width = Math.max(...flags.map(([f]) => f.length)) + 2;
-  lines.push("Flags:", ...flags.map(([f, d]) => `  ${f.padEnd(width)}${d}`), "");
-  const examples = EXAMPLES[command];
-  const exWidth = Math.max(...examples.map(([e]) => e.length)) + 2;
-  lines.push("Examples:", ...examples.map(([e, d]) => `  ${e.padEnd(exWidth)}${d}`), "");
+  lines.push("Flags:", ...table(flags), "");
+  lines.push("Examples:", ...table(EXAMPLES[command]), "");
   if (command === "render") lines.push(...RENDER_NOTES, "");
   lines.push("Exit status: 0 success, 1 invalid values or a render error, 2 a usage error.");
   return `${lines.join("\n")}\n`;
+}
+
+/** Two columns, indented by two, the second starting two past the longest first. */
+function table(rows: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`);
 }
