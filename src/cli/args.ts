@@ -9,7 +9,7 @@ import { closestKey } from "../schema/suggest.js";
 const require = createRequire(import.meta.url);
 const loadYargs = () => require("yargs") as typeof import("yargs").default;
 
-export const COMMANDS = ["render", "values", "schema", "init"] as const;
+const COMMANDS = ["render", "values", "schema", "init"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Args {
@@ -47,7 +47,7 @@ export type Option = { flag: string; alias?: string; describe: string; value?: s
 const SOURCES: Command[] = ["render", "values", "init"];
 
 /** The flags, once: yargs is configured from this table, quickArgs and the help read it too. */
-export const OPTIONS: Option[] = [
+const OPTIONS: Option[] = [
   { flag: "values", alias: "f", kind: "list", key: "values", value: "FILE", commands: SOURCES, describe: "values file; repeatable, commas split as in Helm (a.yaml,b.yaml); - reads stdin" },
   { flag: "set", kind: "list", key: "set", value: "a.b=c", commands: SOURCES, describe: "set values: a.b=c,list[0]=x (typed as Helm does)" },
   { flag: "set-string", kind: "list", key: "setString", value: "a.b=c", commands: SOURCES, describe: "set values, always as strings" },
@@ -73,7 +73,7 @@ function emptyArgs(command: Command): Args {
  * Helm reads -f as a list of comma-separated values (pflag's StringSlice: one CSV record), so
  * `-f a.yaml,b.yaml` is two files and `-f '"a,b.yaml"'` one. An empty value adds nothing.
  */
-export function splitValueFiles(value: string): string[] {
+function splitValueFiles(value: string): string[] {
   const fields: string[] = [];
   let field = "";
   let quoted = false;

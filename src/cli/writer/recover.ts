@@ -77,7 +77,7 @@ export function recover(root: string, ops: WriterOps, staging?: string): Recover
 }
 
 /** Removes the directories a removed file leaves empty (a VM scaled away), never the root. */
-export function removeEmptyParents(root: string, path: string, ops: WriterOps): void {
+function removeEmptyParents(root: string, path: string, ops: WriterOps): void {
   for (let d = dirname(path); d !== "." && tryRmdir(join(root, d), ops); d = dirname(d));
 }
 
