@@ -92,7 +92,7 @@ function splitValueFiles(value: string): string[] {
   return fields;
 }
 
-/** What both readers do once the flags are read: -f's commas, --no-project-file, --check's need of -o. */
+/** What both readers do once the flags are read: split -f's commas, turn --no-project-file into `projectFile`. */
 function finish(args: Args & { noProjectFile?: boolean }): Args {
   const { noProjectFile, ...rest } = args;
   return { ...rest, values: args.values.flatMap(splitValueFiles), projectFile: !noProjectFile };

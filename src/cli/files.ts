@@ -1,6 +1,7 @@
 /**
- * The file-system edge: the only module (with the bin script) that touches the disk. The CLI
- * uses it; build scripts may import it as "vm-template/fs".
+ * The file-system API published as "vm-template/fs" (build scripts import it; the CLI uses it):
+ * reading values, --set-file files and chart folders, and (re-exported from outputDir.ts)
+ * writing an output directory. The disk is touched only under src/cli/ and by the bin script.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
