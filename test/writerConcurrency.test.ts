@@ -9,13 +9,14 @@
  * interleaving tried is exact.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mergeValues, render } from "../src/index.js";
 import { readValuesFile } from "../src/cli/files.js";
 import { checkOutputDir, writeOutputDir } from "../src/cli/outputDir.js";
 import { realOps, type WriterOps } from "../src/cli/writer/ops.js";
+import { treeSnapshot } from "./treeSnapshot.js";
 
 const fleetFile = join(import.meta.dirname, "..", "examples", "fleet", "values.yaml");
 const fleet = (set: string[] = []) => render({ values: mergeValues({ files: [readValuesFile(fleetFile)], set }) }).files;
@@ -28,22 +29,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every entry under dir: files with their bytes, directories by kind. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
-      const p = join(e.parentPath, e.name);
-      return [p.slice(dir.length + 1), e.isFile() ? readFileSync(p, "latin1") : "<dir>"];
-    }),
-  );
-}
-
 /** The directory a lone run of `files` over the base fleet leaves. */
 function alone(files: typeof A): Map<string, string> {
   const dir = join(work, `alone-${Math.random().toString(16).slice(2)}`);
   writeOutputDir(dir, fleet());
   writeOutputDir(dir, files);
-  return snapshot(dir);
+  return treeSnapshot(dir);
 }
 
 describe("two runs into one directory", () => {
@@ -59,13 +50,13 @@ describe("two runs into one directory", () => {
         ...realOps,
         rename: (from, to) => {
           if (renames++ === at) {
-            seen.push(snapshot(out));
+            seen.push(treeSnapshot(out));
             try {
               writeOutputDir(out, B);
             } catch (e) {
               second = e;
             }
-            seen.push(snapshot(out));
+            seen.push(treeSnapshot(out));
           }
           realOps.rename(from, to);
         },
@@ -74,7 +65,7 @@ describe("two runs into one directory", () => {
       expect(renames, "the first run made that many renames").toBeGreaterThan(at);
       expect(seen[1], `second run at rename ${at}`).toEqual(seen[0]);
       expect(second, `second run at rename ${at}`).toMatchObject({ code: "OUTPUT", message: expect.stringMatching(/another vm-template run \(process \d+\) is writing into .*; run again when it is done/) });
-      expect(snapshot(out), `after a second run at rename ${at}`).toEqual(expected);
+      expect(treeSnapshot(out), `after a second run at rename ${at}`).toEqual(expected);
     }
   });
 
@@ -93,7 +84,7 @@ describe("two runs into one directory", () => {
       },
     };
     expect(() => writeOutputDir(out, B, { ops })).toThrow(/another vm-template run changed it while this one was planning; run again/);
-    expect(snapshot(out)).toEqual(alone(A));
+    expect(treeSnapshot(out)).toEqual(alone(A));
   });
 });
 

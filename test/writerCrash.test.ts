@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mergeValues, render } from "../src/index.js";
@@ -19,6 +19,7 @@ import { writeOutputDir } from "../src/cli/outputDir.js";
 import { recover } from "../src/cli/writer/recover.js";
 import { realOps } from "../src/cli/writer/ops.js";
 import type { RenderedFile } from "../src/render/renderChart.js";
+import { treeSnapshot } from "./treeSnapshot.js";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -38,16 +39,6 @@ afterAll(() => {
   // Issue 11: at least 200 kills survived.
   if (seeds > 0) expect(seeds).toBeGreaterThanOrEqual(200);
 });
-
-/** Every entry under dir: files with their bytes, directories and links by kind. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
-      const p = join(e.parentPath, e.name);
-      return [p.slice(dir.length + 1), e.isFile() ? readFileSync(p, "latin1") : e.isDirectory() ? "<dir>" : "<other>"];
-    }),
-  );
-}
 
 function runChild(filesJson: string, dir: string, killAt: number): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -119,7 +110,7 @@ describe("a writer killed at any file operation", () => {
       const template = join(base, "old");
       mkdirSync(template, { recursive: true });
       scenario.setUp(template);
-      const old = snapshot(template);
+      const old = treeSnapshot(template);
       const filesJson = join(base, "next.json");
       writeFileSync(filesJson, JSON.stringify(scenario.next));
 
@@ -128,7 +119,7 @@ describe("a writer killed at any file operation", () => {
       const full = await runChild(filesJson, whole, -1);
       expect(full.code, full.stderr).toBe(0);
       const operations = Number(full.stdout);
-      const fresh = snapshot(whole);
+      const fresh = treeSnapshot(whole);
       expect(fresh).not.toEqual(old);
 
       // Every kill point of the run; two in three of them again with the next run killed too, during its recovery or after it.
@@ -144,11 +135,11 @@ describe("a writer killed at any file operation", () => {
             if (again.signal !== "SIGKILL" && again.code !== 0) return `second run, kill at ${second}: ${again.stderr}`;
           }
           recover(dir, realOps);
-          const recovered = snapshot(dir);
+          const recovered = treeSnapshot(dir);
           const state = equal(recovered, old) ? "old" : equal(recovered, fresh) ? "new" : undefined;
           if (!state) return `kill at ${n}${second === undefined ? "" : ` then ${second}`}: neither old nor new: ${describeDifference(recovered, old, fresh)}`;
           writeOutputDir(dir, scenario.next);
-          if (!equal(snapshot(dir), fresh)) return `kill at ${n}: the next run did not complete: ${describeDifference(snapshot(dir), fresh, fresh)}`;
+          if (!equal(treeSnapshot(dir), fresh)) return `kill at ${n}: the next run did not complete: ${describeDifference(treeSnapshot(dir), fresh, fresh)}`;
           rmSync(dir, { recursive: true, force: true });
           return state;
         }),
