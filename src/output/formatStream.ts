@@ -1,5 +1,6 @@
 import type { RenderedFile } from "../render/renderChart.js";
 import { requireFiles, requireString, requireStringList } from "../arguments.js";
+import { fileKind } from "./fileKinds.js";
 
 /**
  * Whether a file is a Kubernetes resource `kubectl apply` can take: a YAML document with a
@@ -8,7 +9,7 @@ import { requireFiles, requireString, requireStringList } from "../arguments.js"
  * env and hosts files have no kind at all.
  */
 export function isKubernetesResource(file: RenderedFile): boolean {
-  if (!/\.ya?ml$/.test(file.path)) return false;
+  if (fileKind(file.path) !== "yaml") return false;
   const apiVersion = /^apiVersion: *(\S+)/m.exec(file.content)?.[1];
   return apiVersion !== undefined && /^kind: *\S/m.test(file.content) && !apiVersion.startsWith("kustomize.config.k8s.io/");
 }
