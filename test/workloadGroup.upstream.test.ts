@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { render, type Values } from "../src/index.js";
-import { GENERATED_HEADER } from "../src/render/renderChart.js";
+import { GENERATED_HEADER } from "../src/render/generatedHeader.js";
 
 const dir = new URL("./upstream/workload/", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, dir), "utf8");

@@ -15,8 +15,6 @@ export interface RenderedFile {
   content: string;
 }
 
-export { GENERATED_HEADER } from "./generatedHeader.js";
-
 /** What a render knows besides the values: Helm's release, for templates as `@release.name`. */
 export interface Release {
   /** The release name (NAME or --name); absent when not given, so a template picks its own default. */
