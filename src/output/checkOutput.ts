@@ -3,8 +3,8 @@ import { isDeepStrictEqual } from "node:util";
 import { VmTemplateError, type Problem } from "../errors.js";
 import type { RenderedFile } from "../render/renderChart.js";
 import { fileKind } from "./fileKinds.js";
-import { checkEnvFile, checkHostsFile } from "./checkPlainFiles.js";
-import { checkPemFile, checkShellEnvFile } from "./checkShellFiles.js";
+import { checkEnvFile, checkHostsFile, checkPemFile } from "./checkPlainFiles.js";
+import { checkShellEnvFile } from "./checkShellFiles.js";
 import { validateOutputDoc } from "./validateOutput.js";
 import type { Chart } from "../chart/chart.js";
 

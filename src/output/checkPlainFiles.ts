@@ -1,10 +1,10 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { envFileSafe } from "../render/helpers/envLine.js";
+import { PEM_CERTIFICATE } from "../render/helpers/pem.js";
 
 // The IP rules of the values schema's ipv4/ipv6 formats, so an address is read by one definition
 // from values to output (and node:net, which costs milliseconds to load, stays out of a render).
 const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
-
 
 /**
  * An env file that `docker run --env-file` and Compose's `env_file` read alike: `#` comment
@@ -33,4 +33,12 @@ export function checkHostsFile(content: string): string | undefined {
     if (bad !== undefined) return `line ${i + 1}: ${JSON.stringify(bad)} is not a host name`;
   }
   return undefined;
+}
+
+const PEM_FILE = new RegExp(`^(?:${PEM_CERTIFICATE}\n)+$`);
+
+/** PEM certificate blocks, after `#` comment lines (Go's pem.Decode and OpenSSL skip text before a block). */
+export function checkPemFile(content: string): string | undefined {
+  const body = content.replace(/^(?:#[^\n]*\n)+/, "");
+  return PEM_FILE.test(body) ? undefined : "not PEM certificates";
 }

@@ -26,9 +26,3 @@ export function checkShellEnvFile(content: string): string | undefined {
   }
   return undefined;
 }
-
-/** PEM certificate blocks, after `#` comment lines (Go's pem.Decode and OpenSSL skip text before a block). */
-export function checkPemFile(content: string): string | undefined {
-  const body = content.replace(/^(?:#[^\n]*\n)+/, "");
-  return /^(?:-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,76}\n)+-----END CERTIFICATE-----\n)+$/.test(body) ? undefined : "not PEM certificates";
-}

@@ -1,5 +1,6 @@
-/** PEM certificates, as `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----` blocks. */
-const PEM = /^(?:-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,76}\n)+-----END CERTIFICATE-----\n?)+$/;
+/** One PEM certificate, `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`, without the newline after it (the output check, src/output/checkPlainFiles.ts, reads the same blocks). */
+export const PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,76}\n)+-----END CERTIFICATE-----";
+const PEM = new RegExp(`^(?:${PEM_CERTIFICATE}\n?)+$`);
 
 /**
  * `{{pem value}}`: PEM certificates printed as they are (a root certificate file). Anything else
