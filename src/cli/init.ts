@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { VmTemplateError } from "../errors.js";
+import { VmTemplateError, type Problem } from "../errors.js";
 import type { Chart } from "../chart/chart.js";
 import type { Values } from "../values/objects.js";
 import { validateValues } from "../schema/validateValues.js";
@@ -8,6 +8,9 @@ import { publishedSchema } from "../schema/publishedSchema.js";
 import { reason } from "./fsErrors.js";
 import { PROJECT_FILE, projectFileText } from "./projectFile.js";
 import type { CliIO } from "./run.js";
+
+/** A value still to give (the schema's `required`), as opposed to a wrong one. */
+export const isMissing = (p: Problem): boolean => p.message.startsWith("is required");
 
 /**
  * `vm-template init`: writes ./vm-template.yaml from the given values, every other key commented
@@ -17,7 +20,7 @@ import type { CliIO } from "./run.js";
  */
 export function runInit(values: Values, chart: Chart, io: CliIO, schemaPath: string): number {
   const problems = validateValues(values, chart).problems;
-  const wrong = problems.filter((p) => !p.message.startsWith("is required"));
+  const wrong = problems.filter((p) => !isMissing(p));
   if (wrong.length) throw new VmTemplateError("SCHEMA", wrong);
   const text = projectFileText(values, publishedSchema(chart), schemaPath);
   try {
@@ -27,7 +30,7 @@ export function runInit(values: Values, chart: Chart, io: CliIO, schemaPath: str
     throw new VmTemplateError("VALUES_FILE", [{ path: "", message: exists ? `${PROJECT_FILE} already exists; init never replaces it (edit it, or remove it to start again)` : `${PROJECT_FILE}: cannot write: ${reason(e)}` }]);
   }
   io.stdout(`wrote ${PROJECT_FILE}\n`);
-  const missing = problems.filter((p) => p.message.startsWith("is required")).map((p) => p.path);
+  const missing = problems.filter(isMissing).map((p) => p.path);
   if (missing.length) io.stderr(`note: still to fill in: ${missing.join(", ")}\n`);
   return 0;
 }

@@ -16,7 +16,7 @@ import { reason } from "./fsErrors.js";
 import { MANIFEST_NAME, checkOutputDir, writeOutputDir, type Drift, type DriftEntry } from "./outputDir.js";
 import { parseArgs, quickArgs, type Args } from "./args.js";
 import { PROJECT_FILE } from "./projectFile.js";
-import { runInit } from "./init.js";
+import { isMissing, runInit } from "./init.js";
 
 /** The names -f may give standard input by: `-` and the device files that are it on Linux. */
 const STDIN_NAMES = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
@@ -197,7 +197,7 @@ function report(e: unknown, io: CliIO, args?: Args, sources: string[] = []): num
  */
 function sourcesNote(problems: Problem[], args: Args, sources: string[]): string {
   const hasProject = sources.some((s) => s.startsWith(PROJECT_FILE));
-  const missing = problems.some((p) => p.message.startsWith("is required"));
+  const missing = problems.some(isMissing);
   const lines: string[] = [];
   if (hasProject || missing) lines.push(`note: values from ${sources.length ? sources.join(", ") : "nothing but the defaults"}`);
   if (missing && !hasProject) {
