@@ -1,6 +1,7 @@
 import { slug } from "../../render/helpers/slug.js";
 import type { Values } from "../../values/objects.js";
 import { workloadGroupBundle } from "./bundle.js";
+import { createClusterEnv } from "./clusterEnv.js";
 import { configureFlags, meshInput, workloadGroupInput } from "./fromValues.js";
 import { workloadGroupResource } from "./resource.js";
 import { workloadEntryFromGroup, type GroupEntry } from "./workloadEntry.js";
@@ -38,16 +39,17 @@ type Group = { addresses?: string[]; workloadGroup?: Values };
  */
 export function fleetWorkloadGroups(vms: Record<string, Group>, mesh: Values, ingress: string | undefined, isIP: (s: string) => boolean): FleetWorkloadGroup[] {
   const out: FleetWorkloadGroup[] = [];
+  const m = meshInput(mesh);
   for (const [key, g] of Object.entries(vms)) {
     const wg = g.workloadGroup;
     if (!wg) continue;
     const group = workloadGroupInput(wg, (wg.name as string | undefined) ?? key, wg.namespace as string);
-    const m = meshInput(mesh);
     const addresses = g.addresses ?? [];
     const dirs = addresses.length ? addresses.map((a) => `vms/${key}-${slug(a)}/`) : [`vms/${key}/`];
     const prefix = `workloadgroups/${key}/`;
     const entries = wg.autoRegister === true ? [] : addresses.map((a) => ({ file: `workloadentry-${slug(a)}.yaml`, entry: workloadEntryFromGroup(group, a) }));
-    // mesh.yaml and hosts do not depend on the VM's address; cluster.env does (ISTIO_SVC_IP).
+    // mesh.yaml and hosts do not depend on the VM's address, so they are made once per group;
+    // cluster.env does (ISTIO_SVC_IP), so only it is made per VM, from the group's ProxyConfig.
     const shared = workloadGroupBundle(group, m, configureFlags(wg, undefined), ingress ?? "", isIP);
     out.push({
       prefix,
@@ -62,7 +64,7 @@ export function fleetWorkloadGroups(vms: Record<string, Group>, mesh: Values, in
       defaultConfig: shared.mesh.defaultConfig,
       hosts: shared.hosts.map(([address, host]) => ({ address, host })),
       clusterEnvs: addresses.length
-        ? addresses.map((a, i) => ({ path: `${dirs[i]}cluster.env`, env: pairs(workloadGroupBundle(group, m, configureFlags(wg, { internalIP: a }), ingress ?? "", isIP).clusterEnv) }))
+        ? addresses.map((a, i) => ({ path: `${dirs[i]}cluster.env`, env: pairs(createClusterEnv(group, shared.mesh.defaultConfig, m, configureFlags(wg, { internalIP: a }))) }))
         : [{ path: `${dirs[0]}cluster.env`, env: pairs(shared.clusterEnv) }],
     });
   }
