@@ -10,7 +10,7 @@ export interface Identity {
   serviceAccount: string;
 }
 
-export const SPIFFE_PREFIX = "spiffe://";
+const SPIFFE_PREFIX = "spiffe://";
 
 export function spiffeId(id: Identity): string {
   return `${SPIFFE_PREFIX}${principal(id)}`;

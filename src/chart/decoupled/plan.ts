@@ -7,9 +7,8 @@ import { autoPassthroughSni } from "./sni.js";
 import type { DecoupledValues, ServePort, Upstream } from "./values.js";
 
 /** Where the compose file mounts the VM's certificate directory, and the files Envoy reads there. */
-export const CERTS_MOUNT = "/etc/envoy/certs";
+const CERTS_MOUNT = "/etc/envoy/certs";
 export const CERT_FILES = { chain: `${CERTS_MOUNT}/cert-chain.pem`, key: `${CERTS_MOUNT}/key.pem`, root: `${CERTS_MOUNT}/root-cert.pem` } as const;
-export const BOOTSTRAP_MOUNT = "/etc/envoy/envoy.yaml";
 
 /** One upstream with everything its listener, cluster and policy need, derived once. */
 export interface UpstreamPlan extends Upstream {

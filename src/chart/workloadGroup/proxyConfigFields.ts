@@ -30,6 +30,3 @@ for (const proto of PROTO_NAMES) {
 export function proxyConfigField(name: string): string | undefined {
   return BY_NAME.get(name);
 }
-
-/** Every JSON name, for "did you mean" suggestions. */
-export const PROXY_CONFIG_JSON_NAMES: readonly string[] = PROTO_NAMES.map(jsonName);
