@@ -1,10 +1,8 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import { envFileSafe } from "../render/helpers/envLine.js";
 import { PEM_CERTIFICATE } from "../render/helpers/pem.js";
-
-// The IP rules of the values schema's ipv4/ipv6 formats, so an address is read by one definition
+// The chart's isIP: the values schema's ipv4/ipv6 formats, so an address is read by one definition
 // from values to output (and node:net, which costs milliseconds to load, stays out of a render).
-const isIP = (s: string) => (fullFormats.ipv4 as RegExp).test(s) || (fullFormats.ipv6 as RegExp).test(s);
+import { isIP } from "../chart/ipAddress.js";
 
 /**
  * An env file that `docker run --env-file` and Compose's `env_file` read alike: `#` comment
