@@ -3,6 +3,7 @@ import { load } from "js-yaml";
 import { showValue, type Problem } from "../errors.js";
 import { joinPath } from "../values/objects.js";
 import { closestKey } from "./suggest.js";
+import { refTarget } from "./schemaRef.js";
 
 type SchemaNode = Record<string, unknown>;
 
@@ -97,7 +98,7 @@ function toProblem(e: ErrorObject, segments: (string | number)[], root: SchemaNo
 function deref(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | undefined {
   let n = node;
   for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) {
-    n = (n.$ref as string).replace(/^#\//, "").split("/").reduce<SchemaNode | undefined>((at, k) => at?.[k] as SchemaNode | undefined, root);
+    n = refTarget(n.$ref as string, root);
   }
   return n;
 }

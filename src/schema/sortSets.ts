@@ -1,4 +1,5 @@
 import { isMap, type Values } from "../values/objects.js";
+import { refTarget } from "./schemaRef.js";
 
 type Node = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ function resolve(node: Node | undefined, root: Node): Node | undefined {
   for (let hops = 0; n && hops < 10; hops++) {
     const ref = (n.$ref ?? (n.allOf as Node[] | undefined)?.find((x) => typeof x.$ref === "string")?.$ref) as string | undefined;
     if (typeof ref !== "string") break;
-    const target = ref.replace(/^#\//, "").split("/").reduce<Node | undefined>((at, k) => at?.[k] as Node | undefined, root);
+    const target = refTarget(ref, root);
     n = target ? { ...target, ...Object.fromEntries(Object.entries(n).filter(([k]) => k !== "$ref")) } : undefined;
   }
   return n;
