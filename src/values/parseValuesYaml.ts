@@ -1,7 +1,7 @@
 import { loadAll, CORE_SCHEMA, mergeTag, YAMLException } from "js-yaml";
 import { VmTemplateError } from "../errors.js";
 import { cloneTree, isMap, treeSizes, type Values } from "./objects.js";
-import { requireString, requireValues } from "../arguments.js";
+import { kindOf, requireString, requireValues } from "../arguments.js";
 
 /** YAML 1.2 core types plus `<<` merge keys, as Helm's YAML reader accepts them. */
 const VALUES_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
@@ -35,8 +35,7 @@ export function parseValuesYaml(text: string, name: string): Values {
   const doc = docs[0];
   if (doc === null || doc === undefined) return {};
   if (!isMap(doc)) {
-    const what = Array.isArray(doc) ? "a list" : `a ${typeof doc}`;
-    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: must be a mapping of values at the top level (got ${what})` }]);
+    throw new VmTemplateError("VALUES_FILE", [{ path: "", message: `${name}: must be a mapping of values at the top level (got ${kindOf(doc)})` }]);
   }
   // An alias inside its own anchor (`a: &x {b: *x}`) makes a cycle, which every later step would
   // follow round until the stack overflows: refused here, naming where it points back.
