@@ -61,6 +61,16 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A consumer project holding the ratings-vm example's values.yaml, for a script to render. */
+function consumerWithValues(name: string, type: "module" | "commonjs"): string {
+  const dir = consumer(name, type);
+  writeFileSync(join(dir, "values.yaml"), readFileSync(join(root, "examples", "ratings-vm", "values.yaml")));
+  return dir;
+}
+
+/** What ESM_USE and CJS_USE print: the rendered file names, then how a bad call fails. */
+const USE_OUTPUT = "docker-compose.yaml,hosts,kustomization.yaml,sidecar.env,sidecar.yaml,workloadentry.yaml\nfalse USAGE\n";
+
 describe("the packed tarball", () => {
   it("holds what a user needs and no contributor matters", () => {
     const list = sh(work, "tar", ["-tzf", tarball]).stdout.split("\n").map((l) => l.replace(/^package\//, ""));
@@ -69,28 +79,25 @@ describe("the packed tarball", () => {
   });
 
   it("works from an ESM project: import of both entry points, and npx vm-template", () => {
-    const dir = consumer("esm-consumer", "module");
-    writeFileSync(join(dir, "values.yaml"), readFileSync(join(root, "examples", "ratings-vm", "values.yaml")));
+    const dir = consumerWithValues("esm-consumer", "module");
     writeFileSync(join(dir, "use.js"), ESM_USE);
     const r = sh(dir, process.execPath, ["use.js"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("docker-compose.yaml,hosts,kustomization.yaml,sidecar.env,sidecar.yaml,workloadentry.yaml\nfalse USAGE\n");
+    expect(r.stdout).toBe(USE_OUTPUT);
     expect(sh(dir, "npx", ["--no-install", "vm-template", "--version"]).stdout).toBe(`${pkg.version}\n`);
   }, 120_000);
 
   it("works from a CommonJS project: require() of both entry points (Node 20.19+ loads ESM from CommonJS)", () => {
-    const dir = consumer("cjs-consumer", "commonjs");
-    writeFileSync(join(dir, "values.yaml"), readFileSync(join(root, "examples", "ratings-vm", "values.yaml")));
+    const dir = consumerWithValues("cjs-consumer", "commonjs");
     writeFileSync(join(dir, "use.js"), CJS_USE);
     const r = sh(dir, process.execPath, ["use.js"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("docker-compose.yaml,hosts,kustomization.yaml,sidecar.env,sidecar.yaml,workloadentry.yaml\nfalse USAGE\n");
+    expect(r.stdout).toBe(USE_OUTPUT);
   }, 120_000);
 
   // A Node project in TypeScript has @types/node (vm-template/fs's declarations name Buffer).
   it("type-checks and runs in a TypeScript nodenext CommonJS project", () => {
-    const dir = consumer("ts-consumer", "commonjs");
-    writeFileSync(join(dir, "values.yaml"), readFileSync(join(root, "examples", "ratings-vm", "values.yaml")));
+    const dir = consumerWithValues("ts-consumer", "commonjs");
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, typeRoots: [join(root, "node_modules", "@types")], types: ["node"], lib: ["es2022"], outDir: "out" }, files: ["use.ts"] }));
     writeFileSync(join(dir, "use.ts"), [
       'import { render, mergeValues, type RenderedFile } from "vm-template";',
