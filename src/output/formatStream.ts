@@ -45,7 +45,8 @@ export function selectFiles(files: readonly RenderedFile[], names: readonly stri
   const keep = new Set<string>();
   const missing: string[] = [];
   for (const name of names) {
-    const matches = files.filter((f) => matchers(name, chartName).some((m) => m(f.path)));
+    const ways = matchers(name, chartName);
+    const matches = files.filter((f) => ways.some((m) => m(f.path)));
     if (matches.length === 0) missing.push(name);
     for (const f of matches) keep.add(f.path);
   }
