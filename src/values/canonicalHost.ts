@@ -7,7 +7,7 @@
  */
 
 /** The 8 groups of an IPv6 address, or undefined when `s` is not one (a trailing dotted IPv4 counts for two). */
-export function ipv6Groups(s: string): number[] | undefined {
+function ipv6Groups(s: string): number[] | undefined {
   if (!s.includes(":")) return undefined;
   const halves = s.split("::");
   if (halves.length > 2) return undefined;
@@ -35,7 +35,7 @@ export function ipv6Groups(s: string): number[] | undefined {
 }
 
 /** RFC 5952: lowercase hex without leading zeros, the longest run (the first of equals) of two or more zero groups as `::`, IPv4-mapped addresses in dotted form (section 5). */
-export function canonicalIpv6(groups: readonly number[]): string {
+function canonicalIpv6(groups: readonly number[]): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return `::ffff:${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
   }
