@@ -1,5 +1,5 @@
 import { slug } from "../../render/helpers/slug.js";
-import { clusterFiles, decoupledPlan } from "./plan.js";
+import { clusterFiles, decoupledPlan, type DecoupledPlan } from "./plan.js";
 import type { DecoupledValues } from "./values.js";
 
 interface Group {
@@ -36,8 +36,9 @@ export interface FleetLayout {
  * How a fleet with decoupled groups is laid out: a decoupled group's VMs get Envoy's compose file
  * and bootstrap in vms/<group>-<address>/ (nothing there for kubectl), and the group's one set
  * of cluster-side files (one identity, one Certificate for the group) goes to decoupled/<group>/.
+ * `plan` lets the helpers hand in their cached decoupledPlan, so a group is planned once.
  */
-export function fleetLayout(vms: Record<string, Group>, hasServices: boolean): FleetLayout {
+export function fleetLayout(vms: Record<string, Group>, hasServices: boolean, plan: (d: DecoupledValues) => DecoupledPlan = decoupledPlan): FleetLayout {
   const decoupled: DecoupledGroup[] = [];
   const sidecarGroups: string[] = [];
   const workloadGroups: string[] = [];
@@ -57,7 +58,7 @@ export function fleetLayout(vms: Record<string, Group>, hasServices: boolean): F
       composePaths: dirs.map((dir) => `${dir}docker-compose.yaml`),
       envoyPaths: dirs.map((dir) => `${dir}envoy.yaml`),
       prefix: `decoupled/${name}/`,
-      clusterFiles: clusterFiles(g.decoupled, decoupledPlan(g.decoupled)),
+      clusterFiles: clusterFiles(g.decoupled, plan(g.decoupled)),
     });
   }
   const clusterGroups = decoupled.filter((g) => g.clusterFiles.length > 0).map((g) => g.name);

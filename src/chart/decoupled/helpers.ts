@@ -28,7 +28,7 @@ export const decoupledHelpers: Record<string, (...args: never[]) => unknown> = {
     if (typeof vms !== "object" || vms === null) throw new Error("fleetLayout: needs the vms values");
     let layout = layouts.get(vms);
     const hasServices = typeof services === "object" && services !== null && !("hash" in services && "data" in services);
-    if (!layout) layouts.set(vms, (layout = fleetLayout(vms as Parameters<typeof fleetLayout>[0], hasServices)));
+    if (!layout) layouts.set(vms, (layout = fleetLayout(vms as Parameters<typeof fleetLayout>[0], hasServices, planOf)));
     return layout;
   },
 };
