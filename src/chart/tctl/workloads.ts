@@ -54,8 +54,24 @@ export function fleetProxyConfigAnnotation(svc: V, meshMetadata: Record<string, 
   return text || undefined;
 }
 
-/** The annotations of a fleet WorkloadEntry; `values` gives the mesh's proxyMetadata. */
-export function fleetAnnotations(values: V, groupName: string, service: string): Record<string, string> {
+/**
+ * A fleet WorkloadEntry's annotations depend on its group and service, not its address: made once
+ * per render (keyed by the values object the render passes every helper), as a fleet has
+ * thousands of VMs and each needs them twice (its WorkloadEntry and its proxy's bundle).
+ */
+const fleetAnnotationsMade = new WeakMap<object, Map<string, Readonly<Record<string, string>>>>();
+
+/** The annotations of a fleet WorkloadEntry; `values` gives the mesh's proxyMetadata. Shared: do not change them. */
+export function fleetAnnotations(values: V, groupName: string, service: string): Readonly<Record<string, string>> {
+  let made = fleetAnnotationsMade.get(values);
+  if (!made) fleetAnnotationsMade.set(values, (made = new Map()));
+  const key = `${groupName}/${service}`;
+  let annotations = made.get(key);
+  if (!annotations) made.set(key, (annotations = Object.freeze(makeFleetAnnotations(values, groupName, service))));
+  return annotations;
+}
+
+function makeFleetAnnotations(values: V, groupName: string, service: string): Record<string, string> {
   const svc = values.services[service];
   const bare: Workload = { namespace: svc.namespace, serviceAccount: svc.serviceAccount, labels: { ...(svc.labels ?? {}), app: service, class: "vm" }, annotations: {} };
   const meshMetadata = (proxyConfigFor(meshOf(values), bare).proxyMetadata ?? {}) as Record<string, string>;
