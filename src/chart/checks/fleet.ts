@@ -2,12 +2,12 @@ import type { Problem } from "../../errors.js";
 import { hasOwn, isMap, joinPath, type Values } from "../../values/objects.js";
 import { slug } from "../../render/helpers/slug.js";
 import { canonicalHost, isUnspecified } from "../../values/canonicalHost.js";
-
-/** The longest name of a Kubernetes object (a DNS-1123 subdomain). */
-const MAX_NAME = 253;
 import { duplicatePorts, egressHostsWithoutBind, egressOutsideLoopback } from "./ports.js";
 import { validateSidecarEgressOrder } from "./istiod.js";
 import { ANY, clashProblems, describe, egressSockets, findClashes, portSockets, type Socket } from "./sockets.js";
+
+/** The longest name of a Kubernetes object (a DNS-1123 subdomain). */
+const MAX_NAME = 253;
 
 interface Port { number: number; name: string; applicationPort: number }
 interface Listener { bind?: string; port?: { number: number } }
@@ -51,6 +51,8 @@ export function fleetChecks(values: Values): Problem[] {
   const vmNameOwner = new Map<string, string>();
   for (const [group, g] of Object.entries(vms)) {
     const addresses = g.addresses ?? [];
+    // The group's longest service name makes its longest WorkloadEntry names (checked per address below).
+    const longest = [...(g.services ?? [])].sort((a, b) => b.length - a.length)[0];
     for (const [i, address] of addresses.entries()) {
       const at = ["vms", group, "addresses", i];
       const path = joinPath(at);
@@ -75,7 +77,6 @@ export function fleetChecks(values: Values): Problem[] {
       // Each service's WorkloadEntry on the VM is named <service>-<group>-<address>: a
       // Kubernetes object name, a DNS-1123 subdomain of at most 253 characters (the rest of the
       // rule holds by construction: a service and a group are DNS labels, the slug is [a-z0-9-]).
-      const longest = [...(g.services ?? [])].sort((a, b) => b.length - a.length)[0];
       if (longest !== undefined && longest.length + 1 + vmName.length > MAX_NAME) {
         add(at, `makes the WorkloadEntry name ${longest}-${vmName}, ${longest.length + 1 + vmName.length} characters; Kubernetes allows ${MAX_NAME} (a shorter group name or address)`);
       }
