@@ -18,20 +18,6 @@ export function joinHostPort(host: string, port: string): string {
   return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** net.ParseIP(s) != nil: an IPv4 or IPv6 address. */
-export function isIp(s: string): boolean {
-  if (/^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/.test(s)) return true;
-  if (!s.includes(":") || !/^[0-9A-Fa-f:.]+$/.test(s)) return false;
-  const parts = s.split("::");
-  if (parts.length > 2) return false;
-  const groups = parts.flatMap((p) => (p === "" ? [] : p.split(":")));
-  const v4 = groups.length > 0 && groups[groups.length - 1]!.includes(".");
-  if (v4 && !isIp(groups.pop()!)) return false;
-  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
-  const width = groups.length + (v4 ? 2 : 0);
-  return parts.length === 2 ? width < 8 : width === 8;
-}
-
 /** isClusterLocal: a service name, <svc>.<ns>, or <svc>.<ns>.svc[.cluster[.local]]. */
 export function isClusterLocal(host: string): boolean {
   const s = host.split(".");

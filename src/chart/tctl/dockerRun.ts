@@ -1,4 +1,5 @@
-import { clusterLocalAliases, isClusterLocal, isIp, splitHostPort, splitServiceAndNamespace } from "./clusterLocal.js";
+import { isIP } from "../ipAddress.js";
+import { clusterLocalAliases, isClusterLocal, splitHostPort, splitServiceAndNamespace } from "./clusterLocal.js";
 import type { ProxyConfig } from "./proxyConfig.js";
 import type { Mesh, Workload } from "./model.js";
 
@@ -58,7 +59,7 @@ export function proxyArgs(mesh: Mesh, w: Workload, pc: ProxyConfig): string[] {
  * addresses were rewritten to it instead (proxyConfigFor).
  */
 export function addHosts(mesh: Mesh, w: Workload, pc: ProxyConfig): string[] {
-  if (!isIp(mesh.gateway)) return [];
+  if (!isIP(mesh.gateway)) return [];
   const global = mesh.values?.global;
   const revision = global?.revision ? `-${global.revision}` : "";
   const tracing = pc.tracing as Record<string, { address?: string; sni?: string } | undefined> | undefined;
@@ -83,7 +84,7 @@ export function addHosts(mesh: Mesh, w: Workload, pc: ProxyConfig): string[] {
   for (const candidate of candidates) {
     if (!candidate) continue;
     const { host } = splitHostPort(candidate);
-    if (isIp(host) || !isClusterLocal(host)) continue;
+    if (isIP(host) || !isClusterLocal(host)) continue;
     const [svc, ns] = splitServiceAndNamespace(host, w.namespace);
     for (const alias of clusterLocalAliases(svc, ns)) hosts.add(alias);
   }

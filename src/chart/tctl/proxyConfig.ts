@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from "node:util";
 import { load, CORE_SCHEMA, YAML11_SCHEMA } from "js-yaml";
 import { isMap, setKey } from "../../values/objects.js";
 import { proxyConfigField } from "../workloadGroup/proxyConfigFields.js";
-import { canonicalAlias, isClusterLocal, isIp, joinHostPort, shortAlias, splitHostPort } from "./clusterLocal.js";
+import { isIP } from "../ipAddress.js";
+import { canonicalAlias, isClusterLocal, joinHostPort, shortAlias, splitHostPort } from "./clusterLocal.js";
 import type { Mesh, Workload } from "./model.js";
 
 export type ProxyConfig = Record<string, unknown>;
@@ -79,7 +80,7 @@ export function proxyConfigFor(mesh: Mesh, w: Workload): ProxyConfig {
   delete pc.concurrency;
   pc = applyProxyConfig(pc, mesh.expansionProxyConfig);
   pc = structuredClone(pc);
-  if (!isIp(mesh.gateway)) replaceClusterLocalAddresses(pc, w.namespace, mesh.gateway);
+  if (!isIP(mesh.gateway)) replaceClusterLocalAddresses(pc, w.namespace, mesh.gateway);
   const annotation = w.annotations["proxy.istio.io/config"];
   if (annotation) pc = applyProxyConfig(pc, parseProxyConfigAnnotation(annotation).config);
   return pc;
@@ -98,7 +99,7 @@ function replaceClusterLocalAddresses(pc: ProxyConfig, namespace: string, gatewa
   const replace = (address: string | undefined, set: (v: string) => void, tls: Tls) => {
     if (!address) return;
     const { host, port } = splitHostPort(address);
-    if (isIp(host) || !isClusterLocal(host)) return;
+    if (isIP(host) || !isClusterLocal(host)) return;
     set(port !== undefined ? joinHostPort(gateway, port) : gateway);
     if (tls && tls.mode && tls.mode !== "DISABLE") {
       if (!tls.sni) tls.sni = shortAlias(host, namespace);

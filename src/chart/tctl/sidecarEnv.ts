@@ -1,4 +1,5 @@
-import { clusterLocalSni, isIp, shortAlias } from "./clusterLocal.js";
+import { isIP } from "../ipAddress.js";
+import { clusterLocalSni, shortAlias } from "./clusterLocal.js";
 import { goJsonStringMap, proxyConfigJson } from "./protoJson.js";
 import { appOrServiceAccount, type ProxyConfig } from "./proxyConfig.js";
 import type { Mesh, Workload } from "./model.js";
@@ -31,7 +32,7 @@ export function caAddress(c: EnvContext): string {
  * WorkloadEntry with neither (and a proxy-instance-ip that is no IP); the values checks do too.
  */
 export function instanceIp(w: Workload): string | undefined {
-  return w.annotations["sidecar-bootstrap.istio.io/proxy-instance-ip"] || (w.address && isIp(w.address) ? w.address : undefined);
+  return w.annotations["sidecar-bootstrap.istio.io/proxy-instance-ip"] || (w.address && isIP(w.address) ? w.address : undefined);
 }
 
 /**
