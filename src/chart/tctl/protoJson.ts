@@ -1,7 +1,5 @@
 import { goJsonString } from "../workloadGroup/goJson.js";
 
-export { goJsonString, goJsonStringMap } from "../workloadGroup/goJson.js";
-
 /**
  * ProxyConfig as `jsonpb.Marshaler{}.MarshalToString` writes it (gogo/protobuf, what tctl uses for
  * PROXY_CONFIG): fields in the order the proto declares them (istio/api mesh/v1alpha1/proxy.proto),

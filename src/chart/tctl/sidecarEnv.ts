@@ -1,6 +1,7 @@
 import { isIP } from "../ipAddress.js";
 import { clusterLocalSni, shortAlias } from "./clusterLocal.js";
-import { goJsonStringMap, proxyConfigJson } from "./protoJson.js";
+import { goJsonStringMap } from "../workloadGroup/goJson.js";
+import { proxyConfigJson } from "./protoJson.js";
 import { appOrServiceAccount, type ProxyConfig } from "./proxyConfig.js";
 import type { Mesh, Workload } from "./model.js";
 
